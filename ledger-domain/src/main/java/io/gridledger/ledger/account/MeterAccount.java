@@ -1,0 +1,464 @@
+package io.gridledger.ledger.account;
+
+import io.gridledger.ledger.tariff.ImportCharge;
+import io.gridledger.ledger.tariff.TariffBook;
+import io.gridledger.ledger.tariff.TariffDefinition;
+import io.gridledger.ledger.tariff.TariffHistory;
+import io.gridledger.ledger.tariff.TariffVersion;
+import io.gridledger.ledger.value.MeterId;
+import io.gridledger.ledger.value.Money;
+import io.gridledger.ledger.value.Percentage;
+import io.gridledger.ledger.value.PaymentId;
+import io.gridledger.ledger.value.TariffId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The prepaid account of one meter: its balance, debt, emergency credit, registers and supply.
+ * Command handlers decide and apply events; state changes only in event-sourcing handlers.
+ *
+ * <p>Every command first catches up with time (standing charges of the local days begun since the
+ * last one, relay retries and expiry) and ends with credit control (state changes, low-credit
+ * alert, emergency credit, disconnection or reconnection).
+ */
+public class MeterAccount {
+
+    /** An unconfirmed relay request is sent again after this long. */
+    static final Duration RELAY_RETRY_INTERVAL = Duration.ofMinutes(15);
+    /** An unconfirmed relay request is dropped, never carried out, after this long. */
+    static final Duration RELAY_EXPIRY = Duration.ofHours(24);
+
+    @AggregateIdentifier
+    private MeterId meterId;
+    private TariffId tariffId;
+    private ZoneId zone;
+    private Currency currency;
+    private Instant openedAt;
+    private Money lowCreditThreshold;
+    private Money emergencyCreditLimit;
+    private boolean autoEmergencyCredit;
+    private Percentage debtRecoveryPercent;
+    private boolean vulnerable;
+    private FriendlyCreditCalendar friendlyCredit;
+
+    private Money balance;
+    private Money debt;
+    private boolean emergencyCreditActive;
+    private CreditState creditState;
+    private LocalDate standingChargedThrough;
+    private ReadingBook readings = new ReadingBook();
+    private final Map<PaymentId, TopUpReceipt> payments = new HashMap<>();
+
+    private SupplyState supply;
+    private Instant lastSupplyConfirmationAt;
+    private PendingRelay pendingRelay;
+    private int relayRequestCount;
+    private DeferralReason deferral;
+    private Instant deferralReviewAt;
+
+    private record PendingRelay(String requestId, RelayCommand command, int attempts, Instant nextAttemptAt,
+                                Instant expiresAt) {
+    }
+
+    private enum Trigger { TIME, READINGS, TOP_UP, EMERGENCY_CREDIT, SUPPLY_CONFIRMATION }
+
+    protected MeterAccount() {
+    }
+
+    @CommandHandler
+    public MeterAccount(OpenMeterAccount command, TariffBook tariffs) {
+        TariffHistory history = tariffs.find(command.tariffId())
+                .orElseThrow(() -> new UnknownTariffException(command.tariffId()));
+        Currency tariffCurrency = history.latest().definition().currency();
+        requireCurrency(command.lowCreditThreshold(), tariffCurrency, "lowCreditThreshold");
+        requireCurrency(command.emergencyCreditLimit(), tariffCurrency, "emergencyCreditLimit");
+        requireCurrency(command.debt(), tariffCurrency, "debt");
+        requireNotNegative(command.lowCreditThreshold(), "lowCreditThreshold");
+        requireNotNegative(command.emergencyCreditLimit(), "emergencyCreditLimit");
+        requireNotNegative(command.debt(), "debt");
+        apply(new MeterAccountOpened(command.meterId(), command.customerId(), command.tariffId(), command.timezone(),
+                tariffCurrency, command.lowCreditThreshold(), command.emergencyCreditLimit(),
+                command.autoEmergencyCredit(), command.debt(), command.debtRecoveryPercent(), command.vulnerable(),
+                command.friendlyCredit(), command.at()))
+                // In a constructor Axon applies the event only once the aggregate exists: decide afterwards.
+                .andThen(() -> controlCredit(command.at(), Trigger.TIME));
+    }
+
+    @CommandHandler
+    public ReadingsOutcome handle(RecordMeterReadings command, TariffBook tariffs) {
+        Instant at = command.receivedAt();
+        TariffHistory history = tariffHistory(tariffs);
+        catchUpWithTime(at, history);
+
+        ReadingBook working = readings.copy();
+        List<AcceptedInterval> accepted = new ArrayList<>();
+        List<RejectedReading> rejected = new ArrayList<>();
+        int duplicates = 0;
+        Money charged = Money.zero(currency);
+        List<RegisterReading> ordered = command.readings().stream()
+                .sorted(Comparator.comparing(RegisterReading::at)).toList();
+        for (RegisterReading reading : ordered) {
+            RegisterReading last = working.last();
+            if (reading.at().isBefore(openedAt)) {
+                rejected.add(new RejectedReading(reading.at(), RejectionReason.BEFORE_ACCOUNT_OPENED,
+                        "account opened at " + openedAt));
+            } else if (last != null && !reading.at().isAfter(last.at())) {
+                if (working.isRepeatOfAccepted(reading)) {
+                    duplicates++;
+                } else if (working.hasAcceptedAt(reading.at())) {
+                    rejected.add(new RejectedReading(reading.at(), RejectionReason.CONFLICTS_WITH_ACCEPTED,
+                            "differs from the reading accepted at that time"));
+                } else {
+                    rejected.add(new RejectedReading(reading.at(), RejectionReason.OUT_OF_ORDER,
+                            "at or before the last accepted reading (" + last.at() + ")"));
+                }
+            } else if (last == null) {
+                AcceptedInterval baseline = AcceptedInterval.baseline(reading);
+                working.accept(baseline);
+                accepted.add(baseline);
+            } else {
+                String backwards = reading.registerBelow(last);
+                Optional<TariffVersion> version = history.versionAt(reading.at());
+                if (backwards != null) {
+                    rejected.add(new RejectedReading(reading.at(), RejectionReason.REGISTER_WENT_BACKWARDS, backwards));
+                } else if (version.isEmpty()) {
+                    rejected.add(new RejectedReading(reading.at(), RejectionReason.NO_TARIFF_IN_FORCE,
+                            "no version of tariff " + tariffId + " is valid at " + reading.at()));
+                } else {
+                    AcceptedInterval interval = price(reading, last, version.get(), working);
+                    working.accept(interval);
+                    accepted.add(interval);
+                    for (ImportCharge c : interval.charges()) {
+                        charged = charged.plus(c.amount());
+                    }
+                }
+            }
+        }
+        if (!accepted.isEmpty()) {
+            apply(new MeterReadingsRecorded(meterId, accepted, charged, balance.minus(charged), duplicates, at));
+        }
+        if (!rejected.isEmpty()) {
+            apply(new MeterReadingsRejected(meterId, rejected, at));
+        }
+        controlCredit(at, Trigger.READINGS);
+        return new ReadingsOutcome(accepted.size(), duplicates, rejected.size(), sequence());
+    }
+
+    private AcceptedInterval price(RegisterReading reading, RegisterReading last, TariffVersion version,
+                                   ReadingBook working) {
+        TariffDefinition tariff = version.definition();
+        long importWh = reading.activeImportWh() - last.activeImportWh();
+        long exportWh = reading.activeExportWh() != null && last.activeExportWh() != null
+                ? reading.activeExportWh() - last.activeExportWh() : 0;
+        YearMonth month = tariff.consumptionMonth(reading.at());
+        List<ImportCharge> charges = tariff.importPricing().price(last.at(), reading.at(), importWh,
+                working.importCountedIn(month), tariff.timezone(), currency);
+        return new AcceptedInterval(reading, last.at(), importWh, exportWh, version.version(), month, charges);
+    }
+
+    @CommandHandler
+    public TopUpReceipt handle(TopUpAccount command, TariffBook tariffs) {
+        TopUpReceipt earlier = payments.get(command.paymentId());
+        if (earlier != null) {
+            if (earlier.amount().equals(command.amount()) && Objects.equals(earlier.paidAt(), command.paidAt())) {
+                return earlier.asRepeat(sequence());
+            }
+            throw new PaymentConflictException(command.paymentId());
+        }
+        requireCurrency(command.amount(), currency, "amount.currency");
+        if (!command.amount().isPositive()) {
+            throw new InvalidAccountCommandException("amount", "a top-up amount must be positive");
+        }
+        Instant at = command.at();
+        catchUpWithTime(at, tariffHistory(tariffs));
+
+        Money amount = command.amount();
+        Money zero = Money.zero(currency);
+        Money negativeCovered = balance.isNegative() ? amount.min(balance.negate()) : zero;
+        Money rest = amount.minus(negativeCovered);
+        Money debtRecovered = debt.isPositive() ? debt.min(rest.percent(debtRecoveryPercent.value())) : zero;
+        Money balanceAfter = balance.plus(amount).minus(debtRecovered);
+        Money emergencyRepaid = emergencyCreditActive ? negativeCovered : zero;
+        apply(new AccountToppedUp(meterId, command.paymentId(), amount, command.paidAt(), emergencyRepaid,
+                debtRecovered, balanceAfter, debt.minus(debtRecovered), at));
+        if (emergencyCreditActive && !balance.isNegative()) {
+            apply(new EmergencyCreditRepaid(meterId, at));
+        }
+        controlCredit(at, Trigger.TOP_UP);
+        return payments.get(command.paymentId()).asFirst(sequence());
+    }
+
+    @CommandHandler
+    public AccountCommandOutcome handle(ActivateEmergencyCredit command, TariffBook tariffs) {
+        if (emergencyCreditActive) {
+            return new AccountCommandOutcome(sequence());
+        }
+        if (!emergencyCreditLimit.isPositive()) {
+            throw new EmergencyCreditUnavailableException("this account has no emergency credit (limit is zero)");
+        }
+        catchUpWithTime(command.at(), tariffHistory(tariffs));
+        if (!balance.isLessThan(lowCreditThreshold)) {
+            throw new EmergencyCreditUnavailableException("emergency credit is available only while the balance ("
+                    + balance + ") is below the low-credit threshold (" + lowCreditThreshold + ")");
+        }
+        apply(new EmergencyCreditActivated(meterId, emergencyCreditLimit, false, command.at()));
+        controlCredit(command.at(), Trigger.EMERGENCY_CREDIT);
+        return new AccountCommandOutcome(sequence());
+    }
+
+    @CommandHandler
+    public AccountCommandOutcome handle(ConfirmSupplyState command, TariffBook tariffs) {
+        Instant at = command.at();
+        if (lastSupplyConfirmationAt != null && at.isBefore(lastSupplyConfirmationAt)) {
+            return new AccountCommandOutcome(sequence());
+        }
+        catchUpWithTime(at, tariffHistory(tariffs));
+        boolean completesRequest = pendingRelay != null && pendingRelay.command().resultingState() == command.state();
+        if (completesRequest || command.state() != supply) {
+            apply(new SupplyStateConfirmed(meterId, command.state(),
+                    completesRequest ? pendingRelay.requestId() : null, at));
+            controlCredit(at, Trigger.SUPPLY_CONFIRMATION);
+        }
+        return new AccountCommandOutcome(sequence());
+    }
+
+    @CommandHandler
+    public AccountCommandOutcome handle(ReviewCreditControl command, TariffBook tariffs) {
+        catchUpWithTime(command.at(), tariffHistory(tariffs));
+        controlCredit(command.at(), Trigger.TIME);
+        return new AccountCommandOutcome(sequence());
+    }
+
+    // ---- deciding ---------------------------------------------------------------------------
+
+    private TariffHistory tariffHistory(TariffBook tariffs) {
+        return tariffs.find(tariffId).orElseThrow(() -> new UnknownTariffException(tariffId));
+    }
+
+    /** Scratch for one command (set by the catch-up, read by credit control), not state: never event-sourced. */
+    private transient boolean relayJustExpired;
+
+    private void catchUpWithTime(Instant at, TariffHistory history) {
+        LocalDate today = at.atZone(zone).toLocalDate();
+        for (LocalDate day = standingChargedThrough.plusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
+            Optional<TariffVersion> version = history.versionAt(day.atStartOfDay(zone).toInstant());
+            Money amount = version.map(v -> v.definition().standingCharge()).orElse(Money.zero(currency));
+            apply(new StandingChargeApplied(meterId, day, version.map(TariffVersion::version).orElse(null), amount,
+                    balance.minus(amount), at));
+        }
+        relayJustExpired = false;
+        if (pendingRelay != null) {
+            if (!at.isBefore(pendingRelay.expiresAt())) {
+                apply(new RelayCommandExpired(meterId, pendingRelay.requestId(), pendingRelay.command(), at));
+                relayJustExpired = true;
+            } else if (!at.isBefore(pendingRelay.nextAttemptAt())) {
+                apply(new RelayCommandRetried(meterId, pendingRelay.requestId(), pendingRelay.command(),
+                        pendingRelay.attempts() + 1, at, at.plus(RELAY_RETRY_INTERVAL)));
+            }
+        }
+    }
+
+    private void controlCredit(Instant at, Trigger trigger) {
+        boolean emergencyJustActivated = trigger == Trigger.EMERGENCY_CREDIT;
+        if (autoEmergencyCredit && !emergencyCreditActive && emergencyCreditLimit.isPositive()
+                && balance.isLessThan(lowCreditThreshold)) {
+            apply(new EmergencyCreditActivated(meterId, emergencyCreditLimit, true, at));
+            emergencyJustActivated = true;
+        }
+        CreditState now = currentCreditState();
+        if (now != creditState) {
+            CreditState before = creditState;
+            apply(new CreditStateChanged(meterId, before, now, balance, at));
+            if (before == CreditState.OK) {
+                apply(new LowCreditAlerted(meterId, balance, lowCreditThreshold, at));
+            }
+        }
+        if (creditState == CreditState.EXHAUSTED) {
+            keepSupplyOffUnlessProtected(at);
+        } else if (!balance.isNegative() || emergencyJustActivated) {
+            restoreSupply(at);
+        }
+    }
+
+    private void keepSupplyOffUnlessProtected(Instant at) {
+        if (pendingRelay != null && pendingRelay.command() == RelayCommand.RECONNECT) {
+            apply(new RelayCommandWithdrawn(meterId, pendingRelay.requestId(), RelayCommand.RECONNECT, at));
+        }
+        if (supply != SupplyState.CONNECTED || pendingRelay != null || relayJustExpired) {
+            return;
+        }
+        if (vulnerable) {
+            if (deferral != DeferralReason.VULNERABLE_CUSTOMER) {
+                apply(new DisconnectionDeferred(meterId, DeferralReason.VULNERABLE_CUSTOMER, balance, null, at));
+            }
+            return;
+        }
+        Optional<Instant> friendlyUntil = friendlyCredit.friendlyUntil(at, zone);
+        if (friendlyUntil.isPresent()) {
+            if (deferral != DeferralReason.FRIENDLY_PERIOD || !friendlyUntil.get().equals(deferralReviewAt)) {
+                apply(new DisconnectionDeferred(meterId, DeferralReason.FRIENDLY_PERIOD, balance, friendlyUntil.get(),
+                        at));
+            }
+            return;
+        }
+        requestRelay(RelayCommand.DISCONNECT, at);
+    }
+
+    private void restoreSupply(Instant at) {
+        if (pendingRelay != null && pendingRelay.command() == RelayCommand.DISCONNECT) {
+            apply(new RelayCommandWithdrawn(meterId, pendingRelay.requestId(), RelayCommand.DISCONNECT, at));
+        }
+        if (supply == SupplyState.DISCONNECTED && pendingRelay == null) {
+            requestRelay(RelayCommand.RECONNECT, at);
+        }
+    }
+
+    private void requestRelay(RelayCommand relayCommand, Instant at) {
+        String requestId = meterId + "/relay/" + (relayRequestCount + 1);
+        apply(new RelayCommandRequested(meterId, requestId, relayCommand, at, at.plus(RELAY_RETRY_INTERVAL),
+                at.plus(RELAY_EXPIRY)));
+    }
+
+    private CreditState currentCreditState() {
+        return CreditState.of(balance, lowCreditThreshold, emergencyCreditActive, emergencyCreditLimit);
+    }
+
+    private long sequence() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? -1 : version;
+    }
+
+    private static void requireCurrency(Money money, Currency currency, String field) {
+        if (!money.currency().equals(currency)) {
+            throw new InvalidAccountCommandException(field,
+                    "must be in " + currency.getCurrencyCode() + ", the tariff's currency, not "
+                            + money.currency().getCurrencyCode());
+        }
+    }
+
+    private static void requireNotNegative(Money money, String field) {
+        if (money.isNegative()) {
+            throw new InvalidAccountCommandException(field, "must not be negative");
+        }
+    }
+
+    // ---- evolving ---------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(MeterAccountOpened event) {
+        meterId = event.meterId();
+        tariffId = event.tariffId();
+        zone = event.timezone();
+        currency = event.currency();
+        openedAt = event.openedAt();
+        lowCreditThreshold = event.lowCreditThreshold();
+        emergencyCreditLimit = event.emergencyCreditLimit();
+        autoEmergencyCredit = event.autoEmergencyCredit();
+        debt = event.debt();
+        debtRecoveryPercent = event.debtRecoveryPercent();
+        vulnerable = event.vulnerable();
+        friendlyCredit = event.friendlyCredit();
+        balance = Money.zero(currency);
+        creditState = currentCreditState();
+        supply = SupplyState.CONNECTED;
+        standingChargedThrough = event.openedAt().atZone(zone).toLocalDate();
+    }
+
+    @EventSourcingHandler
+    void on(StandingChargeApplied event) {
+        standingChargedThrough = event.day();
+        balance = event.balanceAfter();
+    }
+
+    @EventSourcingHandler
+    void on(MeterReadingsRecorded event) {
+        event.intervals().forEach(readings::accept);
+        balance = event.balanceAfter();
+    }
+
+    @EventSourcingHandler
+    void on(AccountToppedUp event) {
+        balance = event.balanceAfter();
+        debt = event.debtAfter();
+        payments.put(event.paymentId(), new TopUpReceipt(event.paymentId(), event.amount(), event.paidAt(),
+                event.emergencyCreditRepaid(), event.debtRecovered(), event.balanceAfter(), event.debtAfter(),
+                event.at(), false, -1));
+    }
+
+    @EventSourcingHandler
+    void on(EmergencyCreditActivated event) {
+        emergencyCreditActive = true;
+    }
+
+    @EventSourcingHandler
+    void on(EmergencyCreditRepaid event) {
+        emergencyCreditActive = false;
+    }
+
+    @EventSourcingHandler
+    void on(CreditStateChanged event) {
+        creditState = event.to();
+        if (event.to() != CreditState.EXHAUSTED) {
+            deferral = null;
+            deferralReviewAt = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DisconnectionDeferred event) {
+        deferral = event.reason();
+        deferralReviewAt = event.reviewAt();
+    }
+
+    @EventSourcingHandler
+    void on(RelayCommandRequested event) {
+        relayRequestCount++;
+        pendingRelay = new PendingRelay(event.requestId(), event.command(), 1, event.nextAttemptAt(),
+                event.expiresAt());
+        deferral = null;
+        deferralReviewAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(RelayCommandRetried event) {
+        pendingRelay = new PendingRelay(pendingRelay.requestId(), pendingRelay.command(), event.attempt(),
+                event.nextAttemptAt(), pendingRelay.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(RelayCommandExpired event) {
+        pendingRelay = null;
+    }
+
+    @EventSourcingHandler
+    void on(RelayCommandWithdrawn event) {
+        pendingRelay = null;
+    }
+
+    @EventSourcingHandler
+    void on(SupplyStateConfirmed event) {
+        supply = event.state();
+        lastSupplyConfirmationAt = event.at();
+        if (pendingRelay != null && pendingRelay.requestId().equals(event.requestId())) {
+            pendingRelay = null;
+        }
+    }
+}

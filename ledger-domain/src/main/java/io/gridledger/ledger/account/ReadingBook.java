@@ -1,0 +1,98 @@
+package io.gridledger.ledger.account;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What an account remembers of its accepted readings: the last one (the base for the next delta),
+ * fingerprints of the most recent {@value #REMEMBERED} (31 days of quarter hours) to tell a replayed
+ * reading from a conflicting one, and import counted per calendar month for block tariffs.
+ * Mutable, owned by the aggregate; the command handler works on a {@link #copy()}.
+ */
+final class ReadingBook {
+
+    static final int REMEMBERED = 2976;
+
+    private RegisterReading last;
+    private long[] atMillis = new long[REMEMBERED];
+    private long[] fingerprints = new long[REMEMBERED];
+    private int start;
+    private int size;
+    private final Map<YearMonth, Long> importByMonth = new HashMap<>();
+
+    ReadingBook copy() {
+        ReadingBook c = new ReadingBook();
+        c.last = last;
+        c.atMillis = atMillis.clone();
+        c.fingerprints = fingerprints.clone();
+        c.start = start;
+        c.size = size;
+        c.importByMonth.putAll(importByMonth);
+        return c;
+    }
+
+    RegisterReading last() {
+        return last;
+    }
+
+    long importCountedIn(YearMonth month) {
+        return importByMonth.getOrDefault(month, 0L);
+    }
+
+    /** True when {@code reading} is exactly a reading already accepted at the same time. */
+    boolean isRepeatOfAccepted(RegisterReading reading) {
+        int i = indexOf(reading.at().toEpochMilli());
+        return i >= 0 && fingerprints[i] == reading.fingerprint();
+    }
+
+    boolean hasAcceptedAt(Instant at) {
+        return indexOf(at.toEpochMilli()) >= 0;
+    }
+
+    void accept(AcceptedInterval interval) {
+        RegisterReading reading = interval.reading();
+        last = reading;
+        int slot = (start + size) % REMEMBERED;
+        atMillis[slot] = reading.at().toEpochMilli();
+        fingerprints[slot] = reading.fingerprint();
+        if (size < REMEMBERED) {
+            size++;
+        } else {
+            start = (start + 1) % REMEMBERED;
+        }
+        if (interval.consumptionMonth() != null && interval.importWh() > 0) {
+            importByMonth.merge(interval.consumptionMonth(), interval.importWh(), Long::sum);
+            if (importByMonth.size() > 3) {
+                YearMonth oldest = importByMonth.keySet().stream().min(YearMonth::compareTo).orElseThrow();
+                importByMonth.remove(oldest);
+            }
+        }
+    }
+
+    /** Accepted readings are strictly increasing in time, so the ring is sorted: binary search. */
+    private int indexOf(long millis) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = atMillis[(start + mid) % REMEMBERED];
+            if (v < millis) {
+                lo = mid + 1;
+            } else if (v > millis) {
+                hi = mid - 1;
+            } else {
+                return (start + mid) % REMEMBERED;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "ReadingBook{last=" + last + ", remembered=" + size + ", months=" + importByMonth
+                + ", hash=" + Arrays.hashCode(fingerprints) + "}";
+    }
+}

@@ -1,0 +1,81 @@
+package io.gridledger.ledger.account;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One interval reading as the meter reported it. Energy registers are cumulative, in Wh (active,
+ * OBIS 1.8.0 import A+ and 2.8.0 export A−) and varh (reactive quadrants Q1–Q4, 5.8.0–8.8.0);
+ * optional registers are {@code null} when the meter does not report them. Voltage (V), current (A)
+ * and power (W) are instantaneous values at {@code at}, kept exactly as decimals.
+ */
+public record RegisterReading(
+        Instant at,
+        long activeImportWh,
+        Long activeExportWh,
+        Long reactiveQ1Varh,
+        Long reactiveQ2Varh,
+        Long reactiveQ3Varh,
+        Long reactiveQ4Varh,
+        BigDecimal voltageV,
+        BigDecimal currentA,
+        BigDecimal powerW) {
+
+    public RegisterReading {
+        Objects.requireNonNull(at, "at");
+        requireNonNegative(activeImportWh, "activeImportWh");
+        requireNonNegative(activeExportWh, "activeExportWh");
+        requireNonNegative(reactiveQ1Varh, "reactiveQ1Varh");
+        requireNonNegative(reactiveQ2Varh, "reactiveQ2Varh");
+        requireNonNegative(reactiveQ3Varh, "reactiveQ3Varh");
+        requireNonNegative(reactiveQ4Varh, "reactiveQ4Varh");
+        voltageV = normalized(voltageV);
+        currentA = normalized(currentA);
+        powerW = normalized(powerW);
+    }
+
+    public static RegisterReading of(Instant at, long activeImportWh, Long activeExportWh) {
+        return new RegisterReading(at, activeImportWh, activeExportWh, null, null, null, null, null, null, null);
+    }
+
+    private static void requireNonNegative(Long value, String field) {
+        if (value != null && value < 0) {
+            throw new IllegalArgumentException(field + " must not be negative");
+        }
+    }
+
+    private static BigDecimal normalized(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** A 64-bit fingerprint of every reported value: equal readings have equal fingerprints. */
+    long fingerprint() {
+        long h = 0xcbf29ce484222325L;
+        for (char c : toString().toCharArray()) {
+            h = (h ^ c) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** The register that went backwards compared with {@code previous}, or {@code null}. */
+    String registerBelow(RegisterReading previous) {
+        if (activeImportWh < previous.activeImportWh) {
+            return "activeImportWh " + activeImportWh + " < " + previous.activeImportWh;
+        }
+        String[] names = {"activeExportWh", "reactiveQ1Varh", "reactiveQ2Varh", "reactiveQ3Varh", "reactiveQ4Varh"};
+        Long[] now = {activeExportWh, reactiveQ1Varh, reactiveQ2Varh, reactiveQ3Varh, reactiveQ4Varh};
+        Long[] before = {previous.activeExportWh, previous.reactiveQ1Varh, previous.reactiveQ2Varh,
+                previous.reactiveQ3Varh, previous.reactiveQ4Varh};
+        for (int i = 0; i < names.length; i++) {
+            if (now[i] != null && before[i] != null && now[i] < before[i]) {
+                return names[i] + " " + now[i] + " < " + before[i];
+            }
+        }
+        return null;
+    }
+}

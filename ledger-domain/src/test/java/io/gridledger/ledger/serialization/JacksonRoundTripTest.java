@@ -1,0 +1,229 @@
+package io.gridledger.ledger.serialization;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.gridledger.ledger.account.AcceptedInterval;
+import io.gridledger.ledger.account.AccountCommandOutcome;
+import io.gridledger.ledger.account.AccountToppedUp;
+import io.gridledger.ledger.account.ActivateEmergencyCredit;
+import io.gridledger.ledger.account.ConfirmSupplyState;
+import io.gridledger.ledger.account.CreditState;
+import io.gridledger.ledger.account.CreditStateChanged;
+import io.gridledger.ledger.account.DeferralReason;
+import io.gridledger.ledger.account.DisconnectionDeferred;
+import io.gridledger.ledger.account.EmergencyCreditActivated;
+import io.gridledger.ledger.account.EmergencyCreditRepaid;
+import io.gridledger.ledger.account.FriendlyCreditCalendar;
+import io.gridledger.ledger.account.LowCreditAlerted;
+import io.gridledger.ledger.account.MeterAccountOpened;
+import io.gridledger.ledger.account.MeterReadingsRecorded;
+import io.gridledger.ledger.account.MeterReadingsRejected;
+import io.gridledger.ledger.account.OpenMeterAccount;
+import io.gridledger.ledger.account.ReadingsOutcome;
+import io.gridledger.ledger.account.RecordMeterReadings;
+import io.gridledger.ledger.account.RegisterReading;
+import io.gridledger.ledger.account.RejectedReading;
+import io.gridledger.ledger.account.RejectionReason;
+import io.gridledger.ledger.account.RelayCommand;
+import io.gridledger.ledger.account.RelayCommandExpired;
+import io.gridledger.ledger.account.RelayCommandRequested;
+import io.gridledger.ledger.account.RelayCommandRetried;
+import io.gridledger.ledger.account.RelayCommandWithdrawn;
+import io.gridledger.ledger.account.ReviewCreditControl;
+import io.gridledger.ledger.account.StandingChargeApplied;
+import io.gridledger.ledger.account.SupplyState;
+import io.gridledger.ledger.account.SupplyStateConfirmed;
+import io.gridledger.ledger.account.TopUpAccount;
+import io.gridledger.ledger.account.TopUpReceipt;
+import io.gridledger.ledger.tariff.DefineTariffVersion;
+import io.gridledger.ledger.tariff.ImportCharge;
+import io.gridledger.ledger.tariff.TariffDefinition;
+import io.gridledger.ledger.tariff.TariffHistory;
+import io.gridledger.ledger.tariff.TariffVersion;
+import io.gridledger.ledger.tariff.TariffVersionDefined;
+import io.gridledger.ledger.tariff.TariffVersionOutcome;
+import io.gridledger.ledger.value.CustomerId;
+import io.gridledger.ledger.value.Energy;
+import io.gridledger.ledger.value.MeterId;
+import io.gridledger.ledger.value.Money;
+import io.gridledger.ledger.value.PaymentId;
+import io.gridledger.ledger.value.Percentage;
+import io.gridledger.ledger.value.TariffId;
+import io.gridledger.ledger.value.WeeklyWindow;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.File;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.gridledger.ledger.support.TestTariffs.AMSTERDAM;
+import static io.gridledger.ledger.support.TestTariffs.exampleBlockTariff;
+import static io.gridledger.ledger.support.TestTariffs.exampleTimeOfUseTariff;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Axon stores commands and events as JSON: every one of them, and every value inside, must come back
+ * from JSON equal to what was written.
+ */
+class JacksonRoundTripTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final MeterId METER = new MeterId("MTR-0001");
+    private static final TariffId TARIFF = new TariffId("tou-2025");
+    private static final PaymentId PAYMENT = new PaymentId("pay:2025-03-03.1");
+    private static final Instant AT = Instant.parse("2025-03-03T10:16:30.123Z");
+    private static final Instant EARLIER = Instant.parse("2025-03-03T10:00:00Z");
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    static List<Object> samples() {
+        TariffDefinition tou = exampleTimeOfUseTariff();
+        TariffDefinition blocks = exampleBlockTariff();
+        RegisterReading full = new RegisterReading(AT, 1_001_234, 5_010L, 10L, 0L, 3L, 7L,
+                new BigDecimal("230.1"), new BigDecimal("5.25"), new BigDecimal("1.2E+3"));
+        RegisterReading minimal = RegisterReading.of(EARLIER, 1_000_000, null);
+        ImportCharge charge = new ImportCharge("MON,TUE,WED,THU,FRI 07:00-23:00", 1234, new BigDecimal("0.3100"),
+                eur("0.3825"));
+        AcceptedInterval baseline = new AcceptedInterval(minimal, null, 0, 0, null, null, List.of());
+        AcceptedInterval charged = new AcceptedInterval(full, EARLIER, 1234, 10, 2, YearMonth.of(2025, 3),
+                List.of(charge));
+        FriendlyCreditCalendar calendar = FriendlyCreditCalendar.withHolidays(
+                Set.of(LocalDate.of(2025, 12, 25), LocalDate.of(2025, 12, 26)));
+        TariffVersion version = new TariffVersion(1, tou, EARLIER);
+        OpenMeterAccount open = new OpenMeterAccount(METER, new CustomerId("CUST-42"), TARIFF, AMSTERDAM, eur("5"),
+                eur("10"), true, eur("120.5"), Percentage.of("12.5"), true, calendar, AT);
+        return List.of(
+                // tariff commands, events and results
+                new DefineTariffVersion(TARIFF, tou, AT),
+                new DefineTariffVersion(TARIFF, blocks, AT),
+                new TariffVersionDefined(TARIFF, 1, tou, AT),
+                new TariffVersionDefined(TARIFF, 2, blocks, AT),
+                new TariffVersionOutcome(2, true),
+                new TariffHistory(TARIFF, List.of(version, new TariffVersion(2, blocks, AT))),
+                version,
+                tou,
+                tou.importPricing(),
+                tou.importPricing().timeOfUse().get(0),
+                blocks.importPricing().blocks().get(2),
+                charge,
+                // account commands
+                open,
+                new RecordMeterReadings(METER, List.of(minimal, full), AT),
+                new TopUpAccount(METER, PAYMENT, eur("20.0001"), EARLIER, AT),
+                new TopUpAccount(METER, PAYMENT, eur("20"), null, AT),
+                new ActivateEmergencyCredit(METER, AT),
+                new ConfirmSupplyState(METER, SupplyState.DISCONNECTED, AT),
+                new ReviewCreditControl(METER, AT),
+                // account events
+                new MeterAccountOpened(METER, open.customerId(), TARIFF, AMSTERDAM, Currency.getInstance("EUR"),
+                        eur("5"), eur("10"), true, eur("120.5"), Percentage.of("12.5"), true, calendar, AT),
+                new MeterAccountOpened(METER, open.customerId(), TARIFF, AMSTERDAM, Currency.getInstance("EUR"),
+                        eur("0"), eur("0"), false, eur("0"), Percentage.zero(), false, FriendlyCreditCalendar.none(),
+                        AT),
+                new MeterReadingsRecorded(METER, List.of(baseline, charged), eur("0.3825"), eur("-19.6175"), 3, AT),
+                new MeterReadingsRejected(METER, List.of(
+                        new RejectedReading(EARLIER, RejectionReason.OUT_OF_ORDER, "at or before 10:15"),
+                        new RejectedReading(AT, RejectionReason.REGISTER_WENT_BACKWARDS, "activeImportWh 1 < 2")), AT),
+                new AccountToppedUp(METER, PAYMENT, eur("10"), EARLIER, eur("3"), eur("1.75"), eur("5.25"),
+                        eur("48.25"), AT),
+                new AccountToppedUp(METER, PAYMENT, eur("10"), null, eur("0"), eur("0"), eur("10"), eur("0"), AT),
+                new StandingChargeApplied(METER, LocalDate.of(2025, 3, 4), 1, eur("0.25"), eur("19.75"), AT),
+                new StandingChargeApplied(METER, LocalDate.of(2025, 3, 4), null, eur("0"), eur("19.75"), AT),
+                new EmergencyCreditActivated(METER, eur("10"), true, AT),
+                new EmergencyCreditRepaid(METER, AT),
+                new CreditStateChanged(METER, CreditState.OK, CreditState.EXHAUSTED, eur("-1"), AT),
+                new LowCreditAlerted(METER, eur("4.9999"), eur("5"), AT),
+                new DisconnectionDeferred(METER, DeferralReason.FRIENDLY_PERIOD, eur("-1"), EARLIER, AT),
+                new DisconnectionDeferred(METER, DeferralReason.VULNERABLE_CUSTOMER, eur("-1"), null, AT),
+                new RelayCommandRequested(METER, "MTR-0001/relay/1", RelayCommand.DISCONNECT, AT,
+                        AT.plusSeconds(900), AT.plusSeconds(86_400)),
+                new RelayCommandRetried(METER, "MTR-0001/relay/1", RelayCommand.DISCONNECT, 2, AT,
+                        AT.plusSeconds(900)),
+                new RelayCommandExpired(METER, "MTR-0001/relay/1", RelayCommand.DISCONNECT, AT),
+                new RelayCommandWithdrawn(METER, "MTR-0001/relay/2", RelayCommand.RECONNECT, AT),
+                new SupplyStateConfirmed(METER, SupplyState.DISCONNECTED, "MTR-0001/relay/1", AT),
+                new SupplyStateConfirmed(METER, SupplyState.CONNECTED, null, AT),
+                // results
+                new ReadingsOutcome(2, 1, 1, 17),
+                new AccountCommandOutcome(17),
+                new TopUpReceipt(PAYMENT, eur("10"), EARLIER, eur("3"), eur("1.75"), eur("5.25"), eur("48.25"), AT,
+                        true, 17),
+                // values
+                Energy.ofWh(1234),
+                new WeeklyWindow.SecondRange(0, 3600),
+                new PaymentId("p-1"));
+    }
+
+    static Stream<Named<Object>> namedSamples() {
+        return samples().stream().map(s -> Named.of(s.getClass().getSimpleName() + " " + s, s));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("namedSamples")
+    void comesBackFromJsonUnchanged(Object sample) throws Exception {
+        String json = MAPPER.writeValueAsString(sample);
+        Object back = MAPPER.readValue(json, sample.getClass());
+
+        assertThat(back).as(json).isEqualTo(sample);
+    }
+
+    @Test
+    void writesInstantsAndZonesAsText() throws Exception {
+        String json = MAPPER.writeValueAsString(new ReviewCreditControl(METER, AT));
+        assertThat(json).contains("\"2025-03-03T10:16:30.123Z\"");
+        assertThat(MAPPER.writeValueAsString(exampleTimeOfUseTariff())).contains("\"Europe/Amsterdam\"");
+    }
+
+    @Test
+    void everyPublicRecordOfTheDomainHasASample() throws Exception {
+        Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
+        List<Class<?>> missing = new ArrayList<>();
+        for (String pkg : List.of("io.gridledger.ledger.account", "io.gridledger.ledger.tariff",
+                "io.gridledger.ledger.value")) {
+            for (Class<?> type : publicRecordsIn(pkg)) {
+                if (!sampled.contains(type)) {
+                    missing.add(type);
+                }
+            }
+        }
+        assertThat(missing).as("records without a JSON round-trip sample").isEmpty();
+    }
+
+    private static List<Class<?>> publicRecordsIn(String pkg) throws Exception {
+        URL url = JacksonRoundTripTest.class.getClassLoader().getResource(pkg.replace('.', '/'));
+        assertThat(url).isNotNull();
+        File[] files = new File(url.toURI()).listFiles((dir, name) -> name.endsWith(".class"));
+        assertThat(files).isNotEmpty();
+        List<Class<?>> records = new ArrayList<>();
+        for (File f : Arrays.stream(files).sorted().toList()) {
+            Class<?> type = Class.forName(pkg + "." + f.getName().replace(".class", "").replace('/', '.'),
+                    false, JacksonRoundTripTest.class.getClassLoader());
+            if (type.isRecord() && Modifier.isPublic(type.getModifiers()) && !type.isLocalClass()) {
+                records.add(type);
+            }
+        }
+        return records;
+    }
+}

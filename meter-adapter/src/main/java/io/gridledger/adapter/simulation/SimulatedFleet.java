@@ -1,0 +1,271 @@
+package io.gridledger.adapter.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fleet of simulated prepaid meters that reports through the public HTTP API exactly like real
+ * meters: deliveries of readings, relay confirmations, and customers topping up from an app.
+ * Energy runs faster than real time (a tick's draw is what a household uses in about an hour) so
+ * that balances visibly move, run out and get topped up.
+ */
+public final class SimulatedFleet implements AutoCloseable {
+
+    static final String TIME_OF_USE_TARIFF = "sim-residential-tou";
+    static final String BLOCK_TARIFF = "sim-residential-blocks";
+    private static final Logger log = LoggerFactory.getLogger(SimulatedFleet.class);
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final URI baseUri;
+    private final int size;
+    private final Duration tick;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final SplittableRandom random = new SplittableRandom(20261128L);
+    private final List<SimulatedMeter> meters = new ArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "simulated-fleet");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong readingsSent = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private long ticks;
+
+    public SimulatedFleet(URI baseUri, int size, Duration tick, Clock clock) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a fleet has at least one meter");
+        }
+        this.baseUri = baseUri;
+        this.size = size;
+        this.tick = tick;
+        this.clock = clock;
+    }
+
+    public void start() {
+        scheduler.execute(this::setUp);
+        scheduler.scheduleWithFixedDelay(this::tickSafely, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public long readingsSent() {
+        return readingsSent.get();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private void setUp() {
+        try {
+            put("/api/v1/tariffs/" + TIME_OF_USE_TARIFF, timeOfUseTariff());
+            put("/api/v1/tariffs/" + BLOCK_TARIFF, blockTariff());
+            for (int i = 1; i <= size; i++) {
+                SimulatedMeter.Kind kind = i % 10 == 0 ? SimulatedMeter.Kind.PV_PROSUMER
+                        : i % 3 == 0 ? SimulatedMeter.Kind.BLOCK_CONSUMER : SimulatedMeter.Kind.TIME_OF_USE_CONSUMER;
+                SimulatedMeter meter = new SimulatedMeter(String.format("sim-%04d", i), kind, i % 7 == 0, random);
+                meters.add(meter);
+                open(meter, i);
+                String credit = i % 7 == 0 ? "2.0000" : String.format("%d.0000", 10 + random.nextInt(40));
+                topUp(meter, credit);
+                post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, clock.instant()));
+            }
+            log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={}", size, tick,
+                    count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER), count(SimulatedMeter.Kind.BLOCK_CONSUMER),
+                    count(SimulatedMeter.Kind.PV_PROSUMER));
+        } catch (RuntimeException e) {
+            log.error("event=simulated_fleet_setup_failed reason=\"{}\" action=\"check the server log above\"",
+                    e.getMessage());
+        }
+    }
+
+    private long count(SimulatedMeter.Kind kind) {
+        return meters.stream().filter(m -> m.kind == kind).count();
+    }
+
+    private void tickSafely() {
+        try {
+            tickOnce();
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            log.warn("event=simulated_fleet_tick_failed reason=\"{}\"", e.getMessage());
+        }
+    }
+
+    private void tickOnce() {
+        ticks++;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        int hour = now.atZone(ZONE).getHour();
+        for (SimulatedMeter meter : meters) {
+            meter.advance(hour, 900, random);
+            post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, now));
+            readingsSent.incrementAndGet();
+            JsonNode balance = get("/api/v1/meters/" + meter.meterId);
+            if (balance == null) {
+                continue;
+            }
+            actOnRelay(meter, balance, now);
+            maybeTopUp(meter, balance);
+        }
+        if (ticks % 20 == 0) {
+            log.info("event=simulated_fleet_progress ticks={} readings_sent={} failures={}", ticks, readingsSent.get(),
+                    failures.get());
+        }
+    }
+
+    private void actOnRelay(SimulatedMeter meter, JsonNode balance, Instant now) {
+        String pending = balance.path("pendingRelayCommand").asText(null);
+        if ("DISCONNECT".equals(pending)) {
+            meter.connected = false;
+            post("/api/v1/meters/" + meter.meterId + "/supply-confirmations",
+                    Map.of("state", "DISCONNECTED", "at", now.toString()));
+        } else if ("RECONNECT".equals(pending)) {
+            meter.connected = true;
+            post("/api/v1/meters/" + meter.meterId + "/supply-confirmations",
+                    Map.of("state", "CONNECTED", "at", now.toString()));
+        }
+    }
+
+    private void maybeTopUp(SimulatedMeter meter, JsonNode balance) {
+        String state = balance.path("creditState").asText();
+        boolean needsCredit = !"OK".equals(state);
+        double chance = meter.forgetful ? 0.05 : 0.4;
+        if (needsCredit && random.nextDouble() < chance) {
+            topUp(meter, String.format("%d.0000", 10 + random.nextInt(30)));
+        }
+    }
+
+    private void topUp(SimulatedMeter meter, String amount) {
+        meter.topUps++;
+        post("/api/v1/meters/" + meter.meterId + "/top-ups", Map.of(
+                "paymentId", meter.meterId + "-pay-" + meter.topUps,
+                "amount", Map.of("amount", amount, "currency", "EUR"),
+                "paidAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
+    }
+
+    private void open(SimulatedMeter meter, int index) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("meterId", meter.meterId);
+        body.put("customerId", "cust-" + meter.meterId.substring(4));
+        body.put("tariffId", meter.tariffId());
+        body.put("timezone", ZONE.getId());
+        body.put("lowCreditThreshold", Map.of("amount", "5.0000", "currency", "EUR"));
+        body.put("emergencyCreditLimit", Map.of("amount", "10.0000", "currency", "EUR"));
+        body.put("autoEmergencyCredit", index % 4 == 0);
+        body.put("vulnerable", index % 25 == 0);
+        if (index % 2 == 0) {
+            body.put("friendlyCredit", Map.of("weekly", List.of(), "holidays", List.of()));
+        }
+        HttpResponse<String> response = send(request("/api/v1/meters").POST(body(body)));
+        if (response.statusCode() != 201 && response.statusCode() != 409) {
+            throw new IllegalStateException("opening " + meter.meterId + " failed: " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    private Map<String, Object> delivery(SimulatedMeter meter, Instant at) {
+        Map<String, Object> reading = new LinkedHashMap<>();
+        reading.put("at", at.truncatedTo(ChronoUnit.SECONDS).toString());
+        reading.put("activeImportWh", meter.importWh);
+        reading.put("activeExportWh", meter.exportWh);
+        reading.put("voltageV", String.valueOf(225 + random.nextInt(11)));
+        return Map.of("readings", List.of(reading));
+    }
+
+    private static Map<String, Object> timeOfUseTariff() {
+        List<String> weekdays = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+        return Map.of("currency", "EUR", "timezone", ZONE.getId(), "validFrom", "2026-01-01T00:00:00Z",
+                "standingChargePerDay", "0.4500", "taxPercent", "21",
+                "import", Map.of("timeOfUse", List.of(
+                        Map.of("days", weekdays, "from", "07:00", "to", "23:00", "pricePerKwh", "0.3100"),
+                        Map.of("days", weekdays, "from", "23:00", "to", "07:00", "pricePerKwh", "0.2200"),
+                        Map.of("days", List.of("SATURDAY", "SUNDAY"), "from", "00:00", "to", "00:00",
+                                "pricePerKwh", "0.2200"))),
+                "export", Map.of("pricePerKwh", "0.0700"));
+    }
+
+    private static Map<String, Object> blockTariff() {
+        return Map.of("currency", "EUR", "timezone", ZONE.getId(), "validFrom", "2026-01-01T00:00:00Z",
+                "standingChargePerDay", "0.3000", "taxPercent", "21",
+                "import", Map.of("blocks", List.of(
+                        Map.of("uptoKwh", 240, "pricePerKwh", "0.4883"),
+                        Map.of("uptoKwh", 400, "pricePerKwh", "0.5383"),
+                        Map.of("pricePerKwh", "0.7883"))),
+                "export", Map.of("pricePerKwh", "0.0700"));
+    }
+
+    private void put(String path, Object body) {
+        HttpResponse<String> response = send(request(path).PUT(body(body)));
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("PUT " + path + " failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private void post(String path, Object body) {
+        HttpResponse<String> response = send(request(path).POST(body(body)));
+        if (response.statusCode() >= 300) {
+            failures.incrementAndGet();
+            log.warn("event=simulated_request_refused path={} status={} body={}", path, response.statusCode(),
+                    response.body());
+        }
+    }
+
+    private JsonNode get(String path) {
+        HttpResponse<String> response = send(request(path).GET());
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(baseUri.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+    }
+
+    private HttpRequest.BodyPublisher body(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the API did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

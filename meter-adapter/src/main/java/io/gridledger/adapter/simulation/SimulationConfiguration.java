@@ -1,0 +1,42 @@
+package io.gridledger.adapter.simulation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Starts the simulated fleet against this server once its port is known ({@code gridledger.simulation.enabled}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "gridledger.simulation.enabled", havingValue = "true")
+public class SimulationConfiguration implements ApplicationListener<WebServerInitializedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulationConfiguration.class);
+
+    private final int meters;
+    private final Duration tick;
+    private SimulatedFleet fleet;
+
+    public SimulationConfiguration(@Value("${gridledger.simulation.meters:120}") int meters,
+                                   @Value("${gridledger.simulation.tick:15s}") Duration tick) {
+        this.meters = meters;
+        this.tick = tick;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        if (fleet != null) {
+            return;
+        }
+        URI base = URI.create("http://localhost:" + event.getWebServer().getPort());
+        fleet = new SimulatedFleet(base, meters, tick, Clock.systemUTC());
+        fleet.start();
+        log.info("event=simulated_fleet_starting meters={} tick={} api={}", meters, tick, base);
+    }
+}

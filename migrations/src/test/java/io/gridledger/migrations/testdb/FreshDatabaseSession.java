@@ -1,0 +1,72 @@
+package io.gridledger.migrations.testdb;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * Gives every test JVM its own empty database on the real PostgreSQL server and drops it when the
+ * tests end, so that test runs never see each other's data. The application under test finds it
+ * through the {@code GRIDLEDGER_DB_URL} system property and migrates it with Flyway.
+ *
+ * <p>Server: {@code GRIDLEDGER_TEST_DB_SERVER} (default {@code jdbc:postgresql://localhost:5432/}),
+ * user and password from {@code GRIDLEDGER_DB_USER} / {@code GRIDLEDGER_DB_PASSWORD}.
+ */
+public class FreshDatabaseSession implements LauncherSessionListener {
+
+    public static final String URL_PROPERTY = "GRIDLEDGER_DB_URL";
+
+    private String database;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        database = "gridledger_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+                + "_" + UUID.randomUUID().toString().substring(0, 8);
+        execute("CREATE DATABASE " + database);
+        System.setProperty(URL_PROPERTY, server() + database);
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (database != null) {
+            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            System.clearProperty(URL_PROPERTY);
+        }
+    }
+
+    public static String server() {
+        String server = env("GRIDLEDGER_TEST_DB_SERVER", "jdbc:postgresql://localhost:5432/");
+        return server.endsWith("/") ? server : server + "/";
+    }
+
+    public static String user() {
+        return env("GRIDLEDGER_DB_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("GRIDLEDGER_DB_PASSWORD", "");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(server() + "postgres", user(), password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tests need the PostgreSQL server at " + server()
+                    + " (start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start): "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds GridLedger and starts it with a simulated fleet of meters reporting through the API.
+# Uses PostgreSQL on localhost:5432 (database "gridledger", created if missing), or GRIDLEDGER_DB_URL,
+# or - when neither is there - an embedded PostgreSQL under ~/.gridledger. Ctrl+C stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -ntp -q install -DskipTests
+exec java -jar settlement-api/target/settlement-api-*-exec.jar \
+  --gridledger.simulation.enabled="${GRIDLEDGER_SIMULATION:-true}" \
+  --gridledger.simulation.meters="${GRIDLEDGER_SIMULATED_METERS:-120}" "$@"

@@ -1,0 +1,15 @@
+package io.gridledger.projections;
+
+/** Names of the event processors that feed the read models. */
+public final class ProcessingGroups {
+
+    /**
+     * Balance view, ledger entries and interval consumption of meter accounts. One pooled streaming
+     * processor feeds all three, so each batch is read and deserialized once and its rows and token
+     * commit together.
+     */
+    public static final String ACCOUNT_VIEWS = "account-views";
+
+    private ProcessingGroups() {
+    }
+}

@@ -1,0 +1,52 @@
+package io.gridledger.projections.consumption;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Consumption series of one meter. An interval counts toward the bucket its start falls in;
+ * 15-minute buckets align to the quarter hour, hours and days to the account's local time.
+ */
+@Component
+public class ConsumptionQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public ConsumptionQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ConsumptionBucket> findSeries(String meterId, Instant from, Instant to, Resolution resolution,
+                                              ZoneId zone) {
+        String bucketStart = switch (resolution) {
+            case PT15M -> "date_bin('15 minutes', interval_start, TIMESTAMPTZ '2000-01-01 00:00:00+00')";
+            case PT1H -> "(date_trunc('hour', interval_start AT TIME ZONE ?) AT TIME ZONE ?)";
+            case P1D -> "(date_trunc('day', interval_start AT TIME ZONE ?) AT TIME ZONE ?)";
+        };
+        String bucketEnd = switch (resolution) {
+            case PT15M -> "bucket + INTERVAL '15 minutes'";
+            case PT1H -> "((bucket AT TIME ZONE ?) + INTERVAL '1 hour') AT TIME ZONE ?";
+            case P1D -> "((bucket AT TIME ZONE ?) + INTERVAL '1 day') AT TIME ZONE ?";
+        };
+        String sql = "SELECT bucket, " + bucketEnd + " AS bucket_end, import_wh, export_wh, charged FROM ("
+                + " SELECT " + bucketStart + " AS bucket, SUM(import_wh) AS import_wh, SUM(export_wh) AS export_wh,"
+                + " SUM(charged) AS charged FROM interval_consumption"
+                + " WHERE meter_id = ? AND interval_start >= ? AND interval_start < ?"
+                + " GROUP BY 1) b ORDER BY bucket";
+        String tz = zone.getId();
+        Object[] args = resolution == Resolution.PT15M
+                ? new Object[] {meterId, Timestamp.from(from), Timestamp.from(to)}
+                : new Object[] {tz, tz, tz, tz, meterId, Timestamp.from(from), Timestamp.from(to)};
+        return jdbc.query(sql, (rs, n) -> new ConsumptionBucket(
+                rs.getTimestamp("bucket").toInstant(),
+                rs.getTimestamp("bucket_end").toInstant(),
+                rs.getLong("import_wh"),
+                rs.getLong("export_wh"),
+                rs.getBigDecimal("charged")), args);
+    }
+}

@@ -1,0 +1,6 @@
+package io.gridledger.projections.ledger;
+
+/** Kinds of money movement on a prepaid account. Credits are positive, debits negative. */
+public enum LedgerEntryType {
+    TOP_UP, DEBT_RECOVERY, IMPORT_CHARGE, STANDING_CHARGE
+}

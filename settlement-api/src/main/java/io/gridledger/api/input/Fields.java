@@ -1,0 +1,136 @@
+package io.gridledger.api.input;
+
+import io.gridledger.api.problem.InvalidRequestException;
+import io.gridledger.ledger.value.Money;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Turns request fields into domain values, or fails with a 400 naming the field. The one place
+ * where wire formats (decimal strings, ISO-8601 times, zone ids) are parsed.
+ */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    public static <T> T required(T value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new InvalidRequestException(field, field + " is required");
+        }
+        return value;
+    }
+
+    /** Builds an identifier or value type, turning its own validation failure into a 400 on {@code field}. */
+    public static <T> T value(String raw, String field, Function<String, T> constructor) {
+        required(raw, field);
+        try {
+            return constructor.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, e.getMessage());
+        }
+    }
+
+    public static Money money(MoneyJson json, String field) {
+        required(json, field);
+        BigDecimal amount = decimal(json.amount(), field + ".amount");
+        Currency currency = currency(json.currency(), field + ".currency");
+        try {
+            return new Money(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field + ".amount", e.getMessage());
+        }
+    }
+
+    public static Currency currency(String code, String field) {
+        required(code, field);
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, "'" + code + "' is not an ISO 4217 currency code");
+        }
+    }
+
+    public static BigDecimal decimal(String raw, String field) {
+        required(raw, field);
+        try {
+            return new BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not a decimal number");
+        }
+    }
+
+    public static Instant instant(String raw, String field) {
+        required(raw, field);
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(raw).toInstant();
+            } catch (DateTimeParseException again) {
+                throw new InvalidRequestException(field,
+                        "'" + raw + "' is not an ISO-8601 instant such as 2026-03-01T12:00:00Z");
+            }
+        }
+    }
+
+    public static Instant optionalInstant(String raw, String field) {
+        return raw == null || raw.isBlank() ? null : instant(raw, field);
+    }
+
+    public static ZoneId zone(String raw, String field) {
+        required(raw, field);
+        try {
+            return ZoneId.of(raw);
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not a time zone id such as Europe/Amsterdam");
+        }
+    }
+
+    public static LocalTime localTime(String raw, String field) {
+        required(raw, field);
+        try {
+            return LocalTime.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not a local time HH:mm (00:00 to 23:59)");
+        }
+    }
+
+    public static LocalDate date(String raw, String field) {
+        required(raw, field);
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not a date YYYY-MM-DD");
+        }
+    }
+
+    /** Upper-case day names such as {@code ["MONDAY","TUESDAY"]}; at least one. */
+    public static EnumSet<DayOfWeek> days(List<String> names, String field) {
+        if (names == null || names.isEmpty()) {
+            throw new InvalidRequestException(field, "list at least one day, e.g. [\"MONDAY\"]");
+        }
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (int i = 0; i < names.size(); i++) {
+            String name = required(names.get(i), field + "[" + i + "]");
+            try {
+                days.add(DayOfWeek.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(field + "[" + i + "]", "'" + name + "' is not a day of the week");
+            }
+        }
+        return days;
+    }
+}

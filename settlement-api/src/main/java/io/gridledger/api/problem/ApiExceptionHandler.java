@@ -1,0 +1,144 @@
+package io.gridledger.api.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.gridledger.ledger.account.EmergencyCreditUnavailableException;
+import io.gridledger.ledger.account.InvalidAccountCommandException;
+import io.gridledger.ledger.account.PaymentConflictException;
+import io.gridledger.ledger.account.UnknownTariffException;
+import io.gridledger.ledger.tariff.InvalidTariffException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error as {@code application/problem+json}. A 4xx names the field at fault ({@code field})
+ * and says what to do; nothing was changed by the request.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final String TYPE_BASE = "https://gridledger.io/problems/";
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalid(InvalidRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(InvalidTariffException.class)
+    ResponseEntity<Object> invalidTariff(InvalidTariffException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-tariff", "Invalid tariff", e.reason(), e.field());
+    }
+
+    @ExceptionHandler(InvalidAccountCommandException.class)
+    ResponseEntity<Object> invalidAccountCommand(InvalidAccountCommandException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "no meter account '" + e.getAggregateIdentifier() + "'; open it with POST /api/v1/meters", "meterId");
+    }
+
+    @ExceptionHandler(UnknownTariffException.class)
+    ResponseEntity<Object> unknownTariff(UnknownTariffException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Unknown tariff", e.getMessage(), "tariffId");
+    }
+
+    @ExceptionHandler(PaymentConflictException.class)
+    ResponseEntity<Object> paymentConflict(PaymentConflictException e) {
+        return problem(HttpStatus.CONFLICT, "payment-conflict", "Payment id already used", e.getMessage(),
+                "paymentId");
+    }
+
+    @ExceptionHandler(EmergencyCreditUnavailableException.class)
+    ResponseEntity<Object> emergencyCredit(EmergencyCreditUnavailableException e) {
+        return problem(HttpStatus.CONFLICT, "emergency-credit-unavailable", "Emergency credit unavailable",
+                e.getMessage(), null);
+    }
+
+    @ExceptionHandler(AccountAlreadyOpenedException.class)
+    ResponseEntity<Object> alreadyOpened(AccountAlreadyOpenedException e) {
+        return problem(HttpStatus.CONFLICT, "account-exists", "Account already exists", e.getMessage(), "meterId");
+    }
+
+    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    ResponseEntity<Object> concurrentChange(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                "the account was changed at the same time by another request; retry", null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "'" + e.getValue() + "' is not a valid " + e.getName(), e.getName());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping.getPath());
+            Throwable root = mapping.getCause() != null ? mapping.getCause() : mapping;
+            String reason = root instanceof IllegalArgumentException || root instanceof java.time.DateTimeException
+                    ? root.getMessage() : "has the wrong type or format";
+            return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", field + " " + reason, field);
+        }
+        String detail = ex.getCause() instanceof JsonProcessingException json
+                ? "malformed JSON: " + json.getOriginalMessage()
+                : "the request body is missing or unreadable: " + cause.getMessage();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, "body");
+    }
+
+    static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : references) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
+                                                  String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        if (field != null) {
+            problem.setProperty("field", field);
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+}

@@ -1,0 +1,129 @@
+package io.gridledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole write and read path on the real PostgreSQL: API → command → JDBC event store (JSON in
+ * BYTEA) → pooled processor → read models, with the processor's token in the same database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class MeterAccountWiringTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+    String meter;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(rest);
+        meter = "wire-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.put("/api/v1/tariffs/wire-tou", ApiClient.TOU_TARIFF).status()).isIn(200, 201);
+        assertThat(api.post("/api/v1/meters", """
+                {"meterId":"%s","customerId":"c-1","tariffId":"wire-tou","timezone":"Europe/Amsterdam",
+                 "friendlyCredit":{"weekly":[]}}""".formatted(meter)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aDeliveryIsOneEventStoredAsJsonAndEveryReadModelShowsItAtOnce() {
+        api.post("/api/v1/meters/" + meter + "/top-ups",
+                "{\"paymentId\":\"pay-1\",\"amount\":{\"amount\":\"20.00\",\"currency\":\"EUR\"}}");
+        ApiClient.Response readings = api.post("/api/v1/meters/" + meter + "/readings", """
+                {"readings":[{"at":"2026-12-01T09:00:00Z","activeImportWh":1000},
+                             {"at":"2026-12-01T09:15:00Z","activeImportWh":1250},
+                             {"at":"2026-12-01T09:30:00Z","activeImportWh":1600}]}""");
+        assertThat(readings.status()).isEqualTo(202);
+        assertThat(readings.body().path("accepted").asInt()).isEqualTo(3);
+
+        // Tuesday 10:15-10:30 local: day band 0.31/kWh; 600 Wh → 0.0775 + 0.1085 = 0.1860
+        JsonNode balance = api.get("/api/v1/meters/" + meter).body();
+        assertThat(balance.at("/balance/amount").asText()).isEqualTo("19.8140");
+        assertThat(balance.at("/lastRegisters/activeImportWh").asLong()).isEqualTo(1600);
+
+        Integer deliveryEvents = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE "
+                + "aggregate_identifier = ? AND payload_type LIKE '%MeterReadingsRecorded'", Integer.class, meter);
+        assertThat(deliveryEvents).isEqualTo(1);
+        String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE "
+                + "aggregate_identifier = ? AND payload_type LIKE '%MeterReadingsRecorded'", String.class, meter);
+        assertThat(payload).startsWith("{").contains("\"activeImportWh\":1600");
+
+        JsonNode ledger = api.get("/api/v1/meters/" + meter + "/ledger").body();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode e : ledger.path("entries")) {
+            sum = sum.add(new BigDecimal(e.at("/amount/amount").asText()));
+        }
+        assertThat(sum).isEqualByComparingTo("19.8140");
+
+        JsonNode series = api.get("/api/v1/meters/" + meter
+                + "/consumption?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&resolution=PT15M").body();
+        assertThat(series.path("intervals")).hasSize(2);
+        assertThat(series.at("/intervals/1/importWh").asLong()).isEqualTo(350);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = 'account-views'",
+                Integer.class)).isPositive();
+    }
+
+    @Test
+    void invalidInputIsAProblemNamingTheFieldAndChangesNothing() {
+        long eventsBefore = eventCount();
+        ApiClient.Response bad = api.post("/api/v1/meters/" + meter + "/top-ups",
+                "{\"paymentId\":\"pay-x\",\"amount\":{\"amount\":\"-5\",\"currency\":\"EUR\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.body().path("field").asText()).isEqualTo("amount.amount");
+
+        ApiClient.Response wrongType = api.post("/api/v1/meters/" + meter + "/readings",
+                "{\"readings\":[{\"at\":\"2026-12-01T09:00:00Z\",\"activeImportWh\":\"lots\"}]}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().path("field").asText()).isEqualTo("readings[0].activeImportWh");
+
+        ApiClient.Response gap = api.put("/api/v1/tariffs/wire-bad", ApiClient.TOU_TARIFF.replace("\"to\":\"07:00\"",
+                "\"to\":\"06:00\""));
+        assertThat(gap.status()).isEqualTo(400);
+        assertThat(gap.body().path("field").asText()).isEqualTo("import.timeOfUse");
+
+        ApiClient.Response unknownTariff = api.post("/api/v1/meters", """
+                {"meterId":"x-1","customerId":"c","tariffId":"no-such-tariff","timezone":"Europe/Amsterdam"}""");
+        assertThat(unknownTariff.status()).isEqualTo(404);
+        assertThat(unknownTariff.body().path("field").asText()).isEqualTo("tariffId");
+
+        assertThat(api.get("/api/v1/meters/nobody").status()).isEqualTo(404);
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void reopeningAnExistingMeterIsAConflict() {
+        ApiClient.Response again = api.post("/api/v1/meters", """
+                {"meterId":"%s","customerId":"c-2","tariffId":"wire-tou","timezone":"Europe/Amsterdam"}""".formatted(meter));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/meters/" + meter).body().path("customerId").asText()).isEqualTo("c-1");
+    }
+
+    @Test
+    void metricsAreExposedForPrometheusUnderTheGridledgerName() {
+        api.post("/api/v1/meters/" + meter + "/readings",
+                "{\"readings\":[{\"at\":\"2026-12-01T09:00:00Z\",\"activeImportWh\":10}]}");
+        String scrape = rest.getForObject("/actuator/prometheus", String.class);
+        assertThat(scrape).contains("gridledger_readings_total");
+    }
+
+    private long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+}
