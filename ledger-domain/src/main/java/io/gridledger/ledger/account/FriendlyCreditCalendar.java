@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,7 @@ public record FriendlyCreditCalendar(List<WeeklyWindow> weekly, Set<LocalDate> h
 
     public FriendlyCreditCalendar {
         weekly = weekly == null ? List.of() : List.copyOf(weekly);
-        holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
+        holidays = holidays == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
     }
 
     /** Weekdays 18:00–08:00 (evenings and early mornings) and whole weekends; no holidays listed. */

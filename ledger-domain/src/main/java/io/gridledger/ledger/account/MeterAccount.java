@@ -266,7 +266,7 @@ public class MeterAccount {
         }
         relayJustExpired = false;
         if (pendingRelay != null) {
-            if (!at.isBefore(pendingRelay.expiresAt())) {
+            if (at.isAfter(pendingRelay.expiresAt())) {
                 apply(new RelayCommandExpired(meterId, pendingRelay.requestId(), pendingRelay.command(), at));
                 relayJustExpired = true;
             } else if (!at.isBefore(pendingRelay.nextAttemptAt())) {

@@ -55,11 +55,29 @@ public record RegisterReading(
 
     /** A 64-bit fingerprint of every reported value: equal readings have equal fingerprints. */
     long fingerprint() {
-        long h = 0xcbf29ce484222325L;
-        for (char c : toString().toCharArray()) {
-            h = (h ^ c) * 0x100000001b3L;
-        }
-        return h;
+        long h = mix(0x9E3779B97F4A7C15L, at.getEpochSecond());
+        h = mix(h, at.getNano());
+        h = mix(h, activeImportWh);
+        h = mix(h, activeExportWh);
+        h = mix(h, reactiveQ1Varh);
+        h = mix(h, reactiveQ2Varh);
+        h = mix(h, reactiveQ3Varh);
+        h = mix(h, reactiveQ4Varh);
+        h = mix(h, voltageV);
+        h = mix(h, currentA);
+        return mix(h, powerW);
+    }
+
+    private static long mix(long h, Object value) {
+        long v = value == null ? 0x5bd1e995L : value instanceof Long l ? l : value.hashCode();
+        return mix(h, v);
+    }
+
+    private static long mix(long h, long v) {
+        long x = (h ^ v) * 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        x *= 0xc4ceb9fe1a85ec53L;
+        return x ^ (x >>> 33);
     }
 
     /** The register that went backwards compared with {@code previous}, or {@code null}. */

@@ -93,18 +93,30 @@ public record ImportPricing(List<TimeOfUseBand> timeOfUse, List<PriceBlock> bloc
             checkPrice(b.pricePerKwh(), field + ".pricePerKwh");
             boolean last = i == blocks.size() - 1;
             if (last && !b.isOpenEnded()) {
-                throw new InvalidTariffException(field + ".uptoWh", "the last block must have no upper bound");
+                throw new InvalidTariffException(field + ".uptoKwh", "the last block must have no upper bound");
             }
             if (!last && b.isOpenEnded()) {
-                throw new InvalidTariffException(field + ".uptoWh", "only the last block may omit its upper bound");
+                throw new InvalidTariffException(field + ".uptoKwh", "only the last block may omit its upper bound");
             }
             if (!last && b.uptoWh() <= previous) {
-                throw new InvalidTariffException(field + ".uptoWh", "bounds must increase strictly and be above zero");
+                throw new InvalidTariffException(field + ".uptoKwh", "bounds must increase strictly and be above zero");
             }
             if (!last) {
                 previous = b.uptoWh();
             }
         }
+    }
+
+    /**
+     * One written form per price, so that {@code 0.31} and {@code 0.3100} define the same tariff:
+     * at least four decimals, no trailing zeros beyond them.
+     */
+    static BigDecimal canonical(BigDecimal price) {
+        if (price == null) {
+            return null;
+        }
+        BigDecimal stripped = price.stripTrailingZeros();
+        return stripped.scale() < Money.SCALE ? stripped.setScale(Money.SCALE) : stripped;
     }
 
     static void checkPrice(BigDecimal price, String field) {

@@ -12,6 +12,7 @@ public record PriceBlock(Long uptoWh, BigDecimal pricePerKwh) {
 
     public PriceBlock {
         Objects.requireNonNull(pricePerKwh, "pricePerKwh");
+        pricePerKwh = ImportPricing.canonical(pricePerKwh);
     }
 
     public boolean isOpenEnded() {

@@ -33,6 +33,10 @@ public record TariffDefinition(
         ImportPricing.checkPrice(standingChargePerDay, "standingChargePerDay");
         ImportPricing.checkPrice(exportPricePerKwh, "export.pricePerKwh");
         require(taxPercent, "taxPercent");
+        standingChargePerDay = ImportPricing.canonical(standingChargePerDay);
+        exportPricePerKwh = ImportPricing.canonical(exportPricePerKwh);
+        taxPercent = taxPercent.stripTrailingZeros().scale() < 0
+                ? taxPercent.setScale(0) : taxPercent.stripTrailingZeros();
         if (taxPercent.signum() < 0 || taxPercent.compareTo(HUNDRED) > 0) {
             throw new InvalidTariffException("taxPercent", "must be between 0 and 100");
         }

@@ -2,6 +2,7 @@ package io.gridledger.ledger.value;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record WeeklyWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
         if (days == null || days.isEmpty()) {
             throw new IllegalArgumentException("days must list at least one day");
         }
-        days = Set.copyOf(EnumSet.copyOf(days));
+        days = Collections.unmodifiableSet(EnumSet.copyOf(days));
     }
 
     public boolean appliesOn(DayOfWeek day) {
@@ -31,11 +32,19 @@ public record WeeklyWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
     }
 
     public boolean covers(DayOfWeek day, LocalTime time) {
+        return covers(day, time.toSecondOfDay());
+    }
+
+    public boolean covers(DayOfWeek day, int secondOfDay) {
         if (!appliesOn(day)) {
             return false;
         }
-        int s = time.toSecondOfDay();
-        return rangesOfDay().stream().anyMatch(r -> r.contains(s));
+        int f = from.toSecondOfDay();
+        int t = to.toSecondOfDay();
+        if (f == t) {
+            return true;
+        }
+        return f < t ? secondOfDay >= f && secondOfDay < t : secondOfDay >= f || secondOfDay < t;
     }
 
     /** The second-of-day ranges this window covers on a day it applies to. */

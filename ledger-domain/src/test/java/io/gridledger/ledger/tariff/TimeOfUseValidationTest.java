@@ -93,7 +93,7 @@ class TimeOfUseValidationTest {
         InvalidTariffException e = rejection(() -> ImportPricing.blocks(List.of(
                 new PriceBlock(240_000L, new BigDecimal("0.4883")),
                 new PriceBlock(400_000L, new BigDecimal("0.5383")))));
-        assertThat(e.field()).isEqualTo("import.blocks[1].uptoWh");
+        assertThat(e.field()).isEqualTo("import.blocks[1].uptoKwh");
     }
 
     @Test
@@ -101,7 +101,7 @@ class TimeOfUseValidationTest {
         InvalidTariffException e = rejection(() -> ImportPricing.blocks(List.of(
                 new PriceBlock(null, new BigDecimal("0.4883")),
                 new PriceBlock(null, new BigDecimal("0.5383")))));
-        assertThat(e.field()).isEqualTo("import.blocks[0].uptoWh");
+        assertThat(e.field()).isEqualTo("import.blocks[0].uptoKwh");
     }
 
     @Test
@@ -110,11 +110,11 @@ class TimeOfUseValidationTest {
                 new PriceBlock(240_000L, new BigDecimal("0.4883")),
                 new PriceBlock(240_000L, new BigDecimal("0.5383")),
                 new PriceBlock(null, new BigDecimal("0.7883")))));
-        assertThat(e.field()).isEqualTo("import.blocks[1].uptoWh");
+        assertThat(e.field()).isEqualTo("import.blocks[1].uptoKwh");
         InvalidTariffException zero = rejection(() -> ImportPricing.blocks(List.of(
                 new PriceBlock(0L, new BigDecimal("0.4883")),
                 new PriceBlock(null, new BigDecimal("0.7883")))));
-        assertThat(zero.field()).isEqualTo("import.blocks[0].uptoWh");
+        assertThat(zero.field()).isEqualTo("import.blocks[0].uptoKwh");
     }
 
     @Test

@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (balances, ledger entries, interval rows), then COPYs the same number of rows into a plain table
  * as the physical reference, and prints readings/s for both and their ratio.
  *
- * <p>Arguments (all optional): {@code --meters=10000 --intervals=100 --delivery=25 --threads=6
+ * <p>Arguments (all optional): {@code --meters=10000 --intervals=100 --delivery=100 --threads=8
  * --keep} (keep the database). Server: {@code GRIDLEDGER_BENCH_DB_SERVER}, default localhost:5432.
  */
 public final class IngestionBenchmark {
@@ -66,8 +66,8 @@ public final class IngestionBenchmark {
         Map<String, String> opts = options(args);
         int meters = Integer.parseInt(opts.getOrDefault("meters", "10000"));
         int intervals = Integer.parseInt(opts.getOrDefault("intervals", "100"));
-        int delivery = Integer.parseInt(opts.getOrDefault("delivery", "25"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "6"));
+        int delivery = Integer.parseInt(opts.getOrDefault("delivery", "100"));
+        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
         boolean keep = opts.containsKey("keep");
 
         String server = System.getenv().getOrDefault("GRIDLEDGER_BENCH_DB_SERVER", "jdbc:postgresql://localhost:5432/");
@@ -82,7 +82,7 @@ public final class IngestionBenchmark {
         long total = (long) meters * intervals;
         System.out.printf("GridLedger ingestion benchmark: %,d meters x %,d intervals = %,d readings, deliveries of %d, "
                 + "%d client threads, database %s%n", meters, intervals, total, delivery, threads, database);
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = app.run(args)) {
             CommandGateway commands = context.getBean(CommandGateway.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             DataSource dataSource = context.getBean(DataSource.class);
@@ -144,6 +144,7 @@ public final class IngestionBenchmark {
                 }
             }
         }
+        System.exit(0);
     }
 
     /** Accounts are opened as of {@code openedAt}, before the first reading, as when a fleet is migrated in. */

@@ -22,6 +22,7 @@ import io.gridledger.ledger.value.Money;
 import io.gridledger.projections.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -170,5 +171,10 @@ public class BalanceProjector {
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE balance_view");
     }
 }

@@ -10,20 +10,30 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import org.axonframework.eventhandling.ResetHandler;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes one {@code interval_consumption} row per accepted non-baseline reading. */
+/** Writes one {@code interval_consumption} row per accepted non-baseline reading. Meter ids contain no commas (see MeterId). */
 @Component
 @ProcessingGroup(ProcessingGroups.ACCOUNT_VIEWS)
 public class ConsumptionProjector {
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
 
-    public ConsumptionProjector(JdbcTemplate jdbc) {
+    public ConsumptionProjector(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     private record Row(String meterId, Instant start, Instant end, long importWh, long exportWh, BigDecimal charged,
@@ -46,19 +56,31 @@ public class ConsumptionProjector {
         }
     }
 
+    /**
+     * COPY into the table within the batch's transaction: the token commits with the rows, so a
+     * batch is either written once or rolled back and retried whole; a replay starts from a reset.
+     */
     private void write(List<Row> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO interval_consumption (meter_id, interval_start, interval_end, import_wh, export_wh, charged,
-                    tariff_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (meter_id, interval_end) DO NOTHING""", rows, rows.size(), (ps, r) -> {
-            ps.setString(1, r.meterId());
-            ps.setTimestamp(2, Timestamp.from(r.start()));
-            ps.setTimestamp(3, Timestamp.from(r.end()));
-            ps.setLong(4, r.importWh());
-            ps.setLong(5, r.exportWh());
-            ps.setBigDecimal(6, r.charged());
-            ps.setInt(7, r.tariffVersion());
-        });
+        StringBuilder csv = new StringBuilder(rows.size() * 96);
+        for (Row r : rows) {
+            csv.append(r.meterId()).append(',').append(r.start()).append(',').append(r.end()).append(',')
+                    .append(r.importWh()).append(',').append(r.exportWh()).append(',')
+                    .append(r.charged().toPlainString()).append(',').append(r.tariffVersion()).append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY interval_consumption (meter_id, interval_start, interval_end, import_wh, export_wh, charged, "
+                            + "tariff_version) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("writing " + rows.size() + " interval rows failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE interval_consumption");
     }
 }

@@ -10,6 +10,7 @@ import io.gridledger.projections.ProcessingGroups;
 import io.gridledger.projections.batching.UnitOfWorkRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -115,5 +116,10 @@ public class LedgerProjector {
                 ps.setLong(10, r.energyWh());
             }
         });
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE ledger_entry");
     }
 }
