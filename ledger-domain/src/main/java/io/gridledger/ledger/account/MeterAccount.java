@@ -108,7 +108,7 @@ public class MeterAccount {
         TariffHistory history = tariffHistory(tariffs);
         catchUpWithTime(at, history);
 
-        ReadingBook working = readings.copy();
+        ReadingBook.Draft working = readings.draft();
         List<AcceptedInterval> accepted = new ArrayList<>();
         List<RejectedReading> rejected = new ArrayList<>();
         int duplicates = 0;
@@ -163,7 +163,7 @@ public class MeterAccount {
     }
 
     private AcceptedInterval price(RegisterReading reading, RegisterReading last, TariffVersion version,
-                                   ReadingBook working) {
+                                   ReadingBook.Draft working) {
         TariffDefinition tariff = version.definition();
         long importWh = reading.activeImportWh() - last.activeImportWh();
         long exportWh = reading.activeExportWh() != null && last.activeExportWh() != null

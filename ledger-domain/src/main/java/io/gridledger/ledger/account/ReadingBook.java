@@ -2,15 +2,18 @@ package io.gridledger.ledger.account;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What an account remembers of its accepted readings: the last one (the base for the next delta),
  * fingerprints of the most recent {@value #REMEMBERED} (31 days of quarter hours) to tell a replayed
  * reading from a conflicting one, and import counted per calendar month for block tariffs.
- * Mutable, owned by the aggregate; the command handler works on a {@link #copy()}.
+ * Mutable, owned by the aggregate and changed only by its event-sourcing handlers; a command
+ * handler decides on a {@link #draft()} that layers the delivery's readings over it.
  */
 final class ReadingBook {
 
@@ -23,15 +26,9 @@ final class ReadingBook {
     private int size;
     private final Map<YearMonth, Long> importByMonth = new HashMap<>();
 
-    ReadingBook copy() {
-        ReadingBook c = new ReadingBook();
-        c.last = last;
-        c.atMillis = atMillis.clone();
-        c.fingerprints = fingerprints.clone();
-        c.start = start;
-        c.size = size;
-        c.importByMonth.putAll(importByMonth);
-        return c;
+    /** A view of this book plus the readings a command accepts before its event is applied. */
+    Draft draft() {
+        return new Draft(this);
     }
 
     RegisterReading last() {
@@ -88,6 +85,59 @@ final class ReadingBook {
             }
         }
         return -1;
+    }
+
+    /** The book as it would be after the readings accepted so far in this command; the book itself is untouched. */
+    static final class Draft {
+
+        private final ReadingBook base;
+        private final List<AcceptedInterval> accepted = new ArrayList<>();
+        private final Map<YearMonth, Long> importByMonth = new HashMap<>();
+
+        private Draft(ReadingBook base) {
+            this.base = base;
+        }
+
+        RegisterReading last() {
+            return accepted.isEmpty() ? base.last() : accepted.get(accepted.size() - 1).reading();
+        }
+
+        long importCountedIn(YearMonth month) {
+            return base.importCountedIn(month) + importByMonth.getOrDefault(month, 0L);
+        }
+
+        boolean isRepeatOfAccepted(RegisterReading reading) {
+            RegisterReading pending = pendingAt(reading.at());
+            return pending != null ? pending.fingerprint() == reading.fingerprint() : base.isRepeatOfAccepted(reading);
+        }
+
+        boolean hasAcceptedAt(Instant at) {
+            return pendingAt(at) != null || base.hasAcceptedAt(at);
+        }
+
+        void accept(AcceptedInterval interval) {
+            accepted.add(interval);
+            if (interval.consumptionMonth() != null && interval.importWh() > 0) {
+                importByMonth.merge(interval.consumptionMonth(), interval.importWh(), Long::sum);
+            }
+        }
+
+        private RegisterReading pendingAt(Instant at) {
+            int lo = 0;
+            int hi = accepted.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = accepted.get(mid).reading().at().compareTo(at);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else if (c > 0) {
+                    hi = mid - 1;
+                } else {
+                    return accepted.get(mid).reading();
+                }
+            }
+            return null;
+        }
     }
 
     @Override

@@ -51,6 +51,12 @@ public final class SimulatedFleet implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Meters report concurrently, as a real fleet does; each write waits for its read model. */
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "simulated-meter");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicLong readingsSent = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private long ticks;
@@ -77,6 +83,7 @@ public final class SimulatedFleet implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        workers.shutdownNow();
     }
 
     private void setUp() {
@@ -86,12 +93,30 @@ public final class SimulatedFleet implements AutoCloseable {
             for (int i = 1; i <= size; i++) {
                 SimulatedMeter.Kind kind = i % 10 == 0 ? SimulatedMeter.Kind.PV_PROSUMER
                         : i % 3 == 0 ? SimulatedMeter.Kind.BLOCK_CONSUMER : SimulatedMeter.Kind.TIME_OF_USE_CONSUMER;
-                SimulatedMeter meter = new SimulatedMeter(String.format("sim-%04d", i), kind, i % 7 == 0, random);
-                meters.add(meter);
-                open(meter, i);
-                String credit = i % 7 == 0 ? "2.0000" : String.format("%d.0000", 10 + random.nextInt(40));
-                topUp(meter, credit);
-                post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, clock.instant()));
+                meters.add(new SimulatedMeter(String.format("sim-%04d", i), kind, i % 7 == 0, random));
+            }
+            // Accounts are opened in parallel: each write waits for the read model to show it.
+            List<java.util.concurrent.Callable<Void>> openings = new ArrayList<>();
+            for (int i = 0; i < meters.size(); i++) {
+                SimulatedMeter meter = meters.get(i);
+                int index = i + 1;
+                String credit = index % 7 == 0 ? "2.0000" : String.format("%d.0000", 10 + meter.random.nextInt(40));
+                openings.add(() -> {
+                    open(meter, index);
+                    topUp(meter, credit);
+                    post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, clock.instant().plusSeconds(1)));
+                    return null;
+                });
+            }
+            try {
+                for (java.util.concurrent.Future<Void> f : workers.invokeAll(openings)) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
             log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={}", size, tick,
                     count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER), count(SimulatedMeter.Kind.BLOCK_CONSUMER),
@@ -119,16 +144,24 @@ public final class SimulatedFleet implements AutoCloseable {
         ticks++;
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         int hour = now.atZone(ZONE).getHour();
+        List<java.util.concurrent.Callable<Void>> work = new ArrayList<>(meters.size());
         for (SimulatedMeter meter : meters) {
-            meter.advance(hour, 900, random);
-            post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, now));
-            readingsSent.incrementAndGet();
-            JsonNode balance = get("/api/v1/meters/" + meter.meterId);
-            if (balance == null) {
-                continue;
-            }
-            actOnRelay(meter, balance, now);
-            maybeTopUp(meter, balance);
+            work.add(() -> {
+                meter.advance(hour, 900);
+                post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, now));
+                readingsSent.incrementAndGet();
+                JsonNode balance = get("/api/v1/meters/" + meter.meterId);
+                if (balance != null) {
+                    actOnRelay(meter, balance, now);
+                    maybeTopUp(meter, balance);
+                }
+                return null;
+            });
+        }
+        try {
+            workers.invokeAll(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (ticks % 20 == 0) {
             log.info("event=simulated_fleet_progress ticks={} readings_sent={} failures={}", ticks, readingsSent.get(),
@@ -153,8 +186,8 @@ public final class SimulatedFleet implements AutoCloseable {
         String state = balance.path("creditState").asText();
         boolean needsCredit = !"OK".equals(state);
         double chance = meter.forgetful ? 0.05 : 0.4;
-        if (needsCredit && random.nextDouble() < chance) {
-            topUp(meter, String.format("%d.0000", 10 + random.nextInt(30)));
+        if (needsCredit && meter.random.nextDouble() < chance) {
+            topUp(meter, String.format("%d.0000", 10 + meter.random.nextInt(30)));
         }
     }
 
@@ -191,7 +224,7 @@ public final class SimulatedFleet implements AutoCloseable {
         reading.put("at", at.truncatedTo(ChronoUnit.SECONDS).toString());
         reading.put("activeImportWh", meter.importWh);
         reading.put("activeExportWh", meter.exportWh);
-        reading.put("voltageV", String.valueOf(225 + random.nextInt(11)));
+        reading.put("voltageV", String.valueOf(225 + meter.random.nextInt(11)));
         return Map.of("readings", List.of(reading));
     }
 

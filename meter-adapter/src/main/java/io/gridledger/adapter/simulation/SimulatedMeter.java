@@ -1,6 +1,6 @@
 package io.gridledger.adapter.simulation;
 
-import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
 
 /**
  * One simulated meter: cumulative registers in Wh that only go up, a household load profile, an
@@ -15,10 +15,13 @@ final class SimulatedMeter {
     final boolean forgetful;
     long importWh;
     long exportWh;
-    boolean connected = true;
+    /** This meter's own random source, so meters can be driven from several threads. */
+    final SplittableRandom random;
+    volatile boolean connected = true;
     int topUps;
 
-    SimulatedMeter(String meterId, Kind kind, boolean forgetful, RandomGenerator random) {
+    SimulatedMeter(String meterId, Kind kind, boolean forgetful, SplittableRandom random) {
+        this.random = random.split();
         this.meterId = meterId;
         this.kind = kind;
         this.forgetful = forgetful;
@@ -34,7 +37,7 @@ final class SimulatedMeter {
      * Advances the registers by one tick. {@code hourOfDay} shapes load (evening peak) and PV
      * (midday); {@code whPerTick} is the mean household draw per tick.
      */
-    void advance(int hourOfDay, long whPerTick, RandomGenerator random) {
+    void advance(int hourOfDay, long whPerTick) {
         if (!connected) {
             return;
         }
