@@ -221,7 +221,7 @@ public final class SimulatedFleet implements AutoCloseable {
 
     private Map<String, Object> delivery(SimulatedMeter meter, Instant at) {
         Map<String, Object> reading = new LinkedHashMap<>();
-        reading.put("at", at.truncatedTo(ChronoUnit.SECONDS).toString());
+        reading.put("at", meter.nextReportTime(at).toString());
         reading.put("activeImportWh", meter.importWh);
         reading.put("activeExportWh", meter.exportWh);
         reading.put("voltageV", String.valueOf(225 + meter.random.nextInt(11)));

@@ -1,5 +1,7 @@
 package io.gridledger.adapter.simulation;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 
 /**
@@ -19,6 +21,7 @@ final class SimulatedMeter {
     final SplittableRandom random;
     volatile boolean connected = true;
     int topUps;
+    private Instant lastReportedAt = Instant.EPOCH;
 
     SimulatedMeter(String meterId, Kind kind, boolean forgetful, SplittableRandom random) {
         this.random = random.split();
@@ -53,5 +56,15 @@ final class SimulatedMeter {
         } else {
             exportWh += -net;
         }
+    }
+
+    /** The timestamp of the next report: now to the second, and always after the previous report. */
+    Instant nextReportTime(Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+        if (!at.isAfter(lastReportedAt)) {
+            at = lastReportedAt.plusSeconds(1);
+        }
+        lastReportedAt = at;
+        return at;
     }
 }

@@ -2,6 +2,7 @@ package io.gridledger.adapter.simulation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
@@ -15,7 +16,7 @@ import java.time.Duration;
 /** Starts the simulated fleet against this server once its port is known ({@code gridledger.simulation.enabled}). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gridledger.simulation.enabled", havingValue = "true")
-public class SimulationConfiguration implements ApplicationListener<WebServerInitializedEvent> {
+public class SimulationConfiguration implements ApplicationListener<WebServerInitializedEvent>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulationConfiguration.class);
 
@@ -38,5 +39,12 @@ public class SimulationConfiguration implements ApplicationListener<WebServerIni
         fleet = new SimulatedFleet(base, meters, tick, Clock.systemUTC());
         fleet.start();
         log.info("event=simulated_fleet_starting meters={} tick={} api={}", meters, tick, base);
+    }
+
+    @Override
+    public void destroy() {
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 }

@@ -36,4 +36,15 @@ class SimulatedMeterTest {
         meter.advance(2, 900);
         assertThat(meter.importWh).isGreaterThan(imported);
     }
+
+    @Test
+    void reportsAreAlwaysLaterThanThePreviousOneEvenWithinOneSecond() {
+        SimulatedMeter meter = new SimulatedMeter("sim-2", SimulatedMeter.Kind.BLOCK_CONSUMER, false,
+                new SplittableRandom(3));
+        java.time.Instant now = java.time.Instant.parse("2026-11-28T10:00:00.400Z");
+        java.time.Instant first = meter.nextReportTime(now.plusSeconds(1));
+        java.time.Instant second = meter.nextReportTime(now.plusMillis(900));
+        assertThat(first).isEqualTo("2026-11-28T10:00:01Z");
+        assertThat(second).isAfter(first);
+    }
 }

@@ -1,0 +1,41 @@
+package io.gridledger.e2e;
+
+import io.gridledger.api.GridLedgerApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The main job in small: a simulated fleet reporting through the API of a running server. */
+@SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"gridledger.simulation.enabled=true", "gridledger.simulation.meters=4",
+                "gridledger.simulation.tick=1s"})
+class SimulatedFleetEndToEndTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void simulatedMetersOpenAccountsTopUpAndReportReadingsThatAreCharged() {
+        Http http = new Http(port);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Http.Response meter = http.get("/api/v1/meters/sim-0001");
+            assertThat(meter.status()).isEqualTo(200);
+            assertThat(meter.json().path("lastReadingAt").isNull()).isFalse();
+            long charges = 0;
+            for (var e : http.get("/api/v1/meters/sim-0001/ledger").json().path("entries")) {
+                if (e.path("type").asText().equals("IMPORT_CHARGE")) {
+                    charges++;
+                }
+            }
+            assertThat(charges).as("readings after the baseline are charged").isGreaterThanOrEqualTo(2);
+        });
+        assertThat(http.get("/api/v1/meters/sim-0004").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/tariffs/sim-residential-blocks").json().path("version").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/v1/meters/sim-0001").json().path("readingsRejected").asLong()).isZero();
+    }
+}
