@@ -155,7 +155,7 @@ public class MeterController {
     }
 
     @PostMapping("/{meterId}/top-ups")
-    public ResponseEntity<MeterResponses.TopUp> topUp(@PathVariable String meterId,
+    public ResponseEntity<MeterResponses.Receipt> topUp(@PathVariable String meterId,
                                                       @RequestBody MeterRequests.TopUp body) {
         MeterId id = existing(meterId);
         Fields.required(body, "body");
@@ -169,7 +169,7 @@ public class MeterController {
         metrics.counter("gridledger.topups", "result", receipt.repeated() ? "repeated" : "credited").increment();
         catchUp.await(id.value(), receipt.sequence());
         return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(MeterResponses.TopUp.of(receipt));
+                .body(MeterResponses.Receipt.of(receipt));
     }
 
     @PostMapping("/{meterId}/emergency-credit")

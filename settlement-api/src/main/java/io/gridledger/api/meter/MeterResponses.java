@@ -42,11 +42,12 @@ final class MeterResponses {
     record ReadingsAccepted(int accepted, int duplicate, int rejected) {
     }
 
-    record TopUp(String paymentId, MoneyJson amount, Instant paidAt, MoneyJson emergencyCreditRepaid,
-                 MoneyJson debtRecovered, MoneyJson balanceAfter, MoneyJson debtAfter, Instant receivedAt) {
+    /** What a top-up did; the same body again for every identical repeat. */
+    record Receipt(String paymentId, MoneyJson amount, Instant paidAt, MoneyJson emergencyCreditRepaid,
+                   MoneyJson debtRecovered, MoneyJson balanceAfter, MoneyJson debtAfter, Instant receivedAt) {
 
-        static TopUp of(TopUpReceipt r) {
-            return new TopUp(r.paymentId().value(), MoneyJson.of(r.amount()), r.paidAt(),
+        static Receipt of(TopUpReceipt r) {
+            return new Receipt(r.paymentId().value(), MoneyJson.of(r.amount()), r.paidAt(),
                     MoneyJson.of(r.emergencyCreditRepaid()), MoneyJson.of(r.debtRecovered()),
                     MoneyJson.of(r.balanceAfter()), MoneyJson.of(r.debtAfter()), r.at());
         }
