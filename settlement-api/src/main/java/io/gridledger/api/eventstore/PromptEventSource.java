@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 @Component("promptEventSource")
 public class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
 
-    private static final long[] NUDGE_DELAYS_MS = {2, 20, 100, 400};
+    /** The first nudge waits a little so that, under load, a nudge collects many commits into one batch. */
+    private static final long[] NUDGE_DELAYS_MS = {40, 250};
 
     private final EventStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
