@@ -93,6 +93,11 @@ class MeterAccountWiringTest {
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.body().path("field").asText()).isEqualTo("readings[0].activeImportWh");
 
+        ApiClient.Response fractionalWh = api.post("/api/v1/meters/" + meter + "/readings",
+                "{\"readings\":[{\"at\":\"2026-12-01T09:00:00Z\",\"activeImportWh\":1000.5}]}");
+        assertThat(fractionalWh.status()).as("never truncated to 1000 Wh").isEqualTo(400);
+        assertThat(fractionalWh.body().path("field").asText()).isEqualTo("readings[0].activeImportWh");
+
         ApiClient.Response gap = api.put("/api/v1/tariffs/wire-bad", ApiClient.TOU_TARIFF.replace("\"to\":\"07:00\"",
                 "\"to\":\"06:00\""));
         assertThat(gap.status()).isEqualTo(400);
