@@ -117,9 +117,12 @@ class PrepaidJourneyEndToEndTest {
 
         Http.Response conflicting = readings(meter, 1, 2_500L);
         assertThat(conflicting.json().path("rejected").asInt()).isEqualTo(1);
+        assertThat(conflicting.text("/rejections/0/reason")).isEqualTo("CONFLICTS_WITH_ACCEPTED");
+        assertThat(conflicting.text("/rejections/0/at")).isEqualTo(base.plus(Duration.ofMinutes(15)).toString());
 
         Http.Response backwards = readings(meter, 3, 2_900L);
         assertThat(backwards.json().path("rejected").asInt()).as("register went backwards").isEqualTo(1);
+        assertThat(backwards.text("/rejections/0/reason")).isEqualTo("REGISTER_WENT_BACKWARDS");
 
         Http.Response repeatedTopUp = topUp(meter, "pay-1", "20.00");
         assertThat(repeatedTopUp.status()).isEqualTo(200);

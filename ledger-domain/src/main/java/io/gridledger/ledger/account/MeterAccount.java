@@ -159,7 +159,7 @@ public class MeterAccount {
             apply(new MeterReadingsRejected(meterId, rejected, at));
         }
         controlCredit(at, Trigger.READINGS);
-        return new ReadingsOutcome(accepted.size(), duplicates, rejected.size(), sequence());
+        return new ReadingsOutcome(accepted.size(), duplicates, rejected.size(), sequence(), rejected);
     }
 
     private AcceptedInterval price(RegisterReading reading, RegisterReading last, TariffVersion version,

@@ -151,7 +151,7 @@ public class MeterController {
         metrics.counter("gridledger.readings", "outcome", "rejected").increment(outcome.rejected());
         catchUp.await(id.value(), outcome.sequence());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new MeterResponses.ReadingsAccepted(outcome.accepted(), outcome.duplicate(), outcome.rejected()));
+                .body(MeterResponses.ReadingsAccepted.of(outcome));
     }
 
     @PostMapping("/{meterId}/top-ups")

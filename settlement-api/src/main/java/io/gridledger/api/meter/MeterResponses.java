@@ -1,6 +1,7 @@
 package io.gridledger.api.meter;
 
 import io.gridledger.api.input.MoneyJson;
+import io.gridledger.ledger.account.ReadingsOutcome;
 import io.gridledger.ledger.account.TopUpReceipt;
 import io.gridledger.projections.balance.BalanceView;
 import io.gridledger.projections.consumption.ConsumptionBucket;
@@ -39,7 +40,16 @@ final class MeterResponses {
     record Deferral(String reason, Instant reviewAt) {
     }
 
-    record ReadingsAccepted(int accepted, int duplicate, int rejected) {
+    /** Counts of a delivery, and for each rejected reading its time, reason and what to check. */
+    record ReadingsAccepted(int accepted, int duplicate, int rejected, List<Rejection> rejections) {
+
+        static ReadingsAccepted of(ReadingsOutcome o) {
+            return new ReadingsAccepted(o.accepted(), o.duplicate(), o.rejected(), o.rejections().stream()
+                    .map(r -> new Rejection(r.at(), r.reason().name(), r.detail())).toList());
+        }
+    }
+
+    record Rejection(Instant at, String reason, String detail) {
     }
 
     /** What a top-up did; the same body again for every identical repeat. */
