@@ -113,6 +113,25 @@ class MeterAccountWiringTest {
     }
 
     @Test
+    void theBalanceViewAbsorbsEveryEventEvenThoseWithoutAColumnSoWritesNeverWaitForThem() {
+        assertThat(api.post("/api/v1/meters", """
+                {"meterId":"%s-low","customerId":"c-1","tariffId":"wire-tou","timezone":"Europe/Amsterdam",
+                 "lowCreditThreshold":{"amount":"5","currency":"EUR"},"friendlyCredit":{"weekly":[]}}"""
+                .formatted(meter)).status()).isEqualTo(201);
+        String low = meter + "-low";
+        api.post("/api/v1/meters/" + low + "/top-ups",
+                "{\"paymentId\":\"pay-1\",\"amount\":{\"amount\":\"6.00\",\"currency\":\"EUR\"}}");
+        api.post("/api/v1/meters/" + low + "/readings", """
+                {"readings":[{"at":"2026-12-01T09:00:00Z","activeImportWh":0},
+                             {"at":"2026-12-01T09:15:00Z","activeImportWh":5000}]}""");
+        assertThat(api.get("/api/v1/meters/" + low).body().path("creditState").asText()).isEqualTo("LOW");
+        Long lastEvent = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ?", Long.class, low);
+        assertThat(jdbc.queryForObject("SELECT last_event_sequence FROM balance_view WHERE meter_id = ?",
+                Long.class, low)).as("LowCreditAlerted included").isEqualTo(lastEvent);
+    }
+
+    @Test
     void reopeningAnExistingMeterIsAConflict() {
         ApiClient.Response again = api.post("/api/v1/meters", """
                 {"meterId":"%s","customerId":"c-2","tariffId":"wire-tou","timezone":"Europe/Amsterdam"}""".formatted(meter));
