@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * AxonFramework #4829: the JDBC engine gives up on a missing global index after {@code gapTimeout};
  * an event committed later by a slower transaction would then be skipped for good. Here an event
- * is appended in a transaction that stays open while later events commit; the read model must
+ * is appended in a transaction that stays open until later events have committed; the read model must
  * still receive it. The configuration must keep every transaction shorter than the gap timeout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,10 +53,11 @@ class SlowTransactionGapTest {
         ApiClient api = new ApiClient(rest);
         api.put("/api/v1/tariffs/gap-tou", ApiClient.TOU_TARIFF);
         CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch laterEventsCommitted = new CountDownLatch(1);
         CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
             eventStore.publish(new GenericDomainEventMessage<>("MeterAccount", "gap-slow", 0, opened("gap-slow")));
             appended.countDown();
-            sleep(Duration.ofSeconds(3));
+            await(laterEventsCommitted);
         }));
         assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 5; i++) {
@@ -65,6 +66,7 @@ class SlowTransactionGapTest {
                     .formatted(i)).status()).isEqualTo(201);
         }
         assertThat(balances.findBalance("gap-slow")).as("not committed yet").isEmpty();
+        laterEventsCommitted.countDown();
         slow.get(30, TimeUnit.SECONDS);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -85,6 +87,14 @@ class SlowTransactionGapTest {
         return new MeterAccountOpened(new MeterId(meterId), new CustomerId("c"), new TariffId("gap-tou"),
                 ZoneId.of("Europe/Amsterdam"), zero.currency(), zero, zero, false, zero, Percentage.zero(), false,
                 FriendlyCreditCalendar.standard(), Instant.now());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration d) {
