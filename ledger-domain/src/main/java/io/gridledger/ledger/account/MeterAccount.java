@@ -1,6 +1,9 @@
 package io.gridledger.ledger.account;
 
 import io.gridledger.ledger.tariff.ImportCharge;
+import io.gridledger.ledger.tariff.Netting;
+import io.gridledger.ledger.tariff.ReactivePricing;
+import io.gridledger.ledger.tariff.SurplusRule;
 import io.gridledger.ledger.tariff.TariffBook;
 import io.gridledger.ledger.tariff.TariffDefinition;
 import io.gridledger.ledger.tariff.TariffHistory;
@@ -66,6 +69,10 @@ public class MeterAccount {
     private LocalDate standingChargedThrough;
     private ReadingBook readings = new ReadingBook();
     private final Map<PaymentId, TopUpReceipt> payments = new HashMap<>();
+    private String meterSerial;
+
+    private YearMonth closedThrough;
+    private final Map<YearMonth, PeriodTotals> openPeriods = new HashMap<>();
 
     private SupplyState supply;
     private Instant lastSupplyConfirmationAt;
@@ -76,6 +83,16 @@ public class MeterAccount {
 
     private record PendingRelay(String requestId, RelayCommand command, int attempts, Instant nextAttemptAt,
                                 Instant expiresAt) {
+    }
+
+    /** What an open settlement period has gathered: import, inductive reactive energy and its kWh bank. */
+    private record PeriodTotals(long importWh, long inductiveVarh, long bankWh) {
+        static final PeriodTotals EMPTY = new PeriodTotals(0, 0, 0);
+
+        PeriodTotals plus(long importWh, long inductiveVarh, long bankWh) {
+            return new PeriodTotals(this.importWh + importWh, this.inductiveVarh + inductiveVarh,
+                    this.bankWh + bankWh);
+        }
     }
 
     private enum Trigger { TIME, READINGS, TOP_UP, EMERGENCY_CREDIT, SUPPLY_CONFIRMATION }
@@ -107,71 +124,171 @@ public class MeterAccount {
         Instant at = command.receivedAt();
         TariffHistory history = tariffHistory(tariffs);
         catchUpWithTime(at, history);
+        Delivery delivery = settle(command.readings(), history);
+        delivery.record(at);
+        controlCredit(at, Trigger.READINGS);
+        return new ReadingsOutcome(delivery.accepted.size(), delivery.duplicates, delivery.rejected.size(), sequence(),
+                delivery.rejected);
+    }
 
-        ReadingBook.Draft working = readings.draft();
-        List<AcceptedInterval> accepted = new ArrayList<>();
-        List<RejectedReading> rejected = new ArrayList<>();
-        int duplicates = 0;
-        Money charged = Money.zero(currency);
-        List<RegisterReading> ordered = command.readings().stream()
-                .sorted(Comparator.comparing(RegisterReading::at)).toList();
+    /** One delivery being decided: readings in time order over a draft of the book and the period banks. */
+    private final class Delivery {
+        private final ReadingBook.Draft working = readings.draft();
+        private final Map<YearMonth, Long> banks = new HashMap<>();
+        private final List<AcceptedInterval> accepted = new ArrayList<>();
+        private final List<RejectedReading> rejected = new ArrayList<>();
+        private int duplicates;
+        private Money charged = Money.zero(currency);
+        private Money credited = Money.zero(currency);
+
+        private long bank(YearMonth period) {
+            return banks.computeIfAbsent(period, p -> totalsOf(p).bankWh);
+        }
+
+        private void record(Instant at) {
+            if (!accepted.isEmpty()) {
+                apply(new MeterReadingsRecorded(meterId, accepted, charged, credited,
+                        balance.minus(charged).plus(credited), duplicates, firstOpenPeriod(), at));
+            }
+            if (!rejected.isEmpty()) {
+                apply(new MeterReadingsRejected(meterId, rejected, at));
+            }
+        }
+    }
+
+    private Delivery settle(List<RegisterReading> delivered, TariffHistory history) {
+        Delivery d = new Delivery();
+        List<RegisterReading> ordered = delivered.stream().sorted(Comparator.comparing(RegisterReading::at)).toList();
         for (RegisterReading reading : ordered) {
-            RegisterReading last = working.last();
+            RegisterReading last = d.working.last();
+            Instant replacedAt = d.working.replacedAt();
             if (reading.at().isBefore(openedAt)) {
-                rejected.add(new RejectedReading(reading.at(), RejectionReason.BEFORE_ACCOUNT_OPENED,
+                d.rejected.add(new RejectedReading(reading.at(), RejectionReason.BEFORE_ACCOUNT_OPENED,
                         "account opened at " + openedAt));
+            } else if (d.working.isRepeatOfAccepted(reading)) {
+                d.duplicates++;
             } else if (last != null && !reading.at().isAfter(last.at())) {
-                if (working.isRepeatOfAccepted(reading)) {
-                    duplicates++;
-                } else if (working.hasAcceptedAt(reading.at())) {
-                    rejected.add(new RejectedReading(reading.at(), RejectionReason.CONFLICTS_WITH_ACCEPTED,
+                if (d.working.hasAcceptedAt(reading.at())) {
+                    d.rejected.add(new RejectedReading(reading.at(), RejectionReason.CONFLICTS_WITH_ACCEPTED,
                             "differs from the reading accepted at that time"));
                 } else {
-                    rejected.add(new RejectedReading(reading.at(), RejectionReason.OUT_OF_ORDER,
+                    d.rejected.add(new RejectedReading(reading.at(), RejectionReason.OUT_OF_ORDER,
                             "at or before the last accepted reading (" + last.at() + ")"));
                 }
+            } else if (replacedAt != null && !reading.at().isAfter(replacedAt)) {
+                d.rejected.add(new RejectedReading(reading.at(), RejectionReason.BEFORE_METER_REPLACEMENT,
+                        "the meter was replaced at " + replacedAt));
             } else if (last == null) {
                 AcceptedInterval baseline = AcceptedInterval.baseline(reading);
-                working.accept(baseline);
-                accepted.add(baseline);
+                d.working.accept(baseline);
+                d.accepted.add(baseline);
             } else {
                 String backwards = reading.registerBelow(last);
                 Optional<TariffVersion> version = history.versionAt(reading.at());
                 if (backwards != null) {
-                    rejected.add(new RejectedReading(reading.at(), RejectionReason.REGISTER_WENT_BACKWARDS, backwards));
+                    d.rejected.add(new RejectedReading(reading.at(), RejectionReason.REGISTER_WENT_BACKWARDS,
+                            backwards));
                 } else if (version.isEmpty()) {
-                    rejected.add(new RejectedReading(reading.at(), RejectionReason.NO_TARIFF_IN_FORCE,
+                    d.rejected.add(new RejectedReading(reading.at(), RejectionReason.NO_TARIFF_IN_FORCE,
                             "no version of tariff " + tariffId + " is valid at " + reading.at()));
                 } else {
-                    AcceptedInterval interval = price(reading, last, version.get(), working);
-                    working.accept(interval);
-                    accepted.add(interval);
+                    AcceptedInterval interval = settleInterval(reading, last, version.get(), d);
+                    d.working.accept(interval);
+                    d.accepted.add(interval);
                     for (ImportCharge c : interval.charges()) {
-                        charged = charged.plus(c.amount());
+                        d.charged = d.charged.plus(c.amount());
+                    }
+                    if (interval.exportCredit() != null) {
+                        d.credited = d.credited.plus(interval.exportCredit());
                     }
                 }
             }
         }
-        if (!accepted.isEmpty()) {
-            apply(new MeterReadingsRecorded(meterId, accepted, charged, balance.minus(charged), duplicates, at));
-        }
-        if (!rejected.isEmpty()) {
-            apply(new MeterReadingsRejected(meterId, rejected, at));
-        }
-        controlCredit(at, Trigger.READINGS);
-        return new ReadingsOutcome(accepted.size(), duplicates, rejected.size(), sequence(), rejected);
+        return d;
     }
 
-    private AcceptedInterval price(RegisterReading reading, RegisterReading last, TariffVersion version,
-                                   ReadingBook.Draft working) {
+    /**
+     * Settles one interval. Under net billing the export is credited at the export price; under net
+     * metering it goes into the bank of the period the interval is booked in, and the import draws
+     * on that bank before the rest is priced.
+     */
+    private AcceptedInterval settleInterval(RegisterReading reading, RegisterReading last, TariffVersion version,
+                                            Delivery d) {
         TariffDefinition tariff = version.definition();
         long importWh = reading.activeImportWh() - last.activeImportWh();
         long exportWh = reading.activeExportWh() != null && last.activeExportWh() != null
                 ? reading.activeExportWh() - last.activeExportWh() : 0;
+        YearMonth period = SettlementPeriods.periodEnding(reading.at(), zone);
+        Money exportCredit = null;
+        long deposit = 0;
+        long draw = 0;
+        if (tariff.netting() == Netting.NET_METERING) {
+            YearMonth booked = period.isBefore(firstOpenPeriod()) ? firstOpenPeriod() : period;
+            deposit = exportWh;
+            long bank = d.bank(booked) + deposit;
+            draw = Math.min(bank, importWh);
+            d.banks.put(booked, bank - draw);
+        } else if (exportWh > 0) {
+            exportCredit = tariff.exportCredit(exportWh);
+        }
         YearMonth month = tariff.consumptionMonth(reading.at());
-        List<ImportCharge> charges = tariff.importPricing().price(last.at(), reading.at(), importWh,
-                working.importCountedIn(month), tariff.timezone(), currency);
-        return new AcceptedInterval(reading, last.at(), importWh, exportWh, version.version(), month, charges);
+        List<ImportCharge> charges = tariff.importPricing().price(last.at(), reading.at(), importWh - draw,
+                d.working.importCountedIn(month), tariff.timezone(), currency);
+        return new AcceptedInterval(reading, last.at(), importWh, exportWh, version.version(), month, charges, period,
+                exportCredit, deposit, draw, ReactiveEnergy.between(last, reading, importWh + exportWh));
+    }
+
+    @CommandHandler
+    public AccountCommandOutcome handle(ReplaceMeter command, TariffBook tariffs) {
+        if (command.newSerialNumber().equals(meterSerial) && command.replacedAt().equals(readings.replacedAt())) {
+            return new AccountCommandOutcome(sequence());
+        }
+        Instant at = command.receivedAt();
+        TariffHistory history = tariffHistory(tariffs);
+        RegisterReading last = readings.last();
+        if (last != null && !command.replacedAt().isAfter(last.at())) {
+            throw new InvalidAccountCommandException("replacedAt",
+                    "must be after the last accepted reading (" + last.at() + ")");
+        }
+        if (readings.replacedAt() != null && !command.replacedAt().isAfter(readings.replacedAt())) {
+            throw new InvalidAccountCommandException("replacedAt",
+                    "must be after the previous replacement (" + readings.replacedAt() + ")");
+        }
+        catchUpWithTime(at, history);
+        if (command.finalReading() != null) {
+            Delivery delivery = settle(List.of(command.finalReading()), history);
+            if (!delivery.rejected.isEmpty()) {
+                RejectedReading r = delivery.rejected.get(0);
+                throw new InvalidAccountCommandException("finalReading", r.reason() + ": " + r.detail());
+            }
+            delivery.record(at);
+        }
+        RegisterReading closing = readings.last();
+        apply(new MeterReplaced(meterId, command.newSerialNumber(), closing == null ? null : closing.at(),
+                command.replacedAt(), at));
+        controlCredit(at, Trigger.READINGS);
+        return new AccountCommandOutcome(sequence());
+    }
+
+    @CommandHandler
+    public PeriodCloseOutcome handle(CloseSettlementPeriod command, TariffBook tariffs) {
+        if (!command.period().isAfter(closedThrough)) {
+            return new PeriodCloseOutcome(PeriodCloseOutcome.Status.ALREADY_CLOSED, sequence());
+        }
+        Instant at = command.at();
+        TariffHistory history = tariffHistory(tariffs);
+        catchUpWithTime(at, history);
+        PeriodCloseOutcome.Status status = PeriodCloseOutcome.Status.CLOSED;
+        if (SettlementPeriods.endOf(command.period(), zone).isAfter(at)) {
+            status = PeriodCloseOutcome.Status.NOT_ENDED;
+        } else {
+            while (!command.period().isBefore(firstOpenPeriod())) {
+                YearMonth period = firstOpenPeriod();
+                closePeriod(period, history, at.isBefore(SettlementPeriods.closesAt(period, zone)), at);
+            }
+        }
+        controlCredit(at, Trigger.TIME);
+        return new PeriodCloseOutcome(status, sequence());
     }
 
     @CommandHandler
@@ -197,8 +314,10 @@ public class MeterAccount {
         Money debtRecovered = debt.isPositive() ? debt.min(rest.percent(debtRecoveryPercent.value())) : zero;
         Money balanceAfter = balance.plus(amount).minus(debtRecovered);
         Money emergencyRepaid = emergencyCreditActive ? negativeCovered : zero;
+        YearMonth period = SettlementPeriods.periodAt(at, zone);
         apply(new AccountToppedUp(meterId, command.paymentId(), amount, command.paidAt(), emergencyRepaid,
-                debtRecovered, balanceAfter, debt.minus(debtRecovered), at));
+                debtRecovered, balanceAfter, debt.minus(debtRecovered),
+                period.isBefore(firstOpenPeriod()) ? firstOpenPeriod() : period, at));
         if (emergencyCreditActive && !balance.isNegative()) {
             apply(new EmergencyCreditRepaid(meterId, at));
         }
@@ -263,6 +382,9 @@ public class MeterAccount {
             Money amount = version.map(v -> v.definition().standingCharge()).orElse(Money.zero(currency));
             apply(new StandingChargeApplied(meterId, day, version.map(TariffVersion::version).orElse(null), amount,
                     balance.minus(amount), at));
+        }
+        while (!SettlementPeriods.closesAt(firstOpenPeriod(), zone).isAfter(at)) {
+            closePeriod(firstOpenPeriod(), history, false, at);
         }
         relayJustExpired = false;
         if (pendingRelay != null) {
@@ -337,6 +459,47 @@ public class MeterAccount {
                 at.plus(RELAY_EXPIRY)));
     }
 
+    /**
+     * Closes {@code period} at the tariff version in force at its end: charges inductive reactive
+     * energy above the free allowance, and pays out or carries over a net-metering bank.
+     */
+    private void closePeriod(YearMonth period, TariffHistory history, boolean early, Instant at) {
+        PeriodTotals totals = totalsOf(period);
+        Optional<TariffDefinition> tariff = history.versionAt(SettlementPeriods.endOf(period, zone).minusNanos(1))
+                .map(TariffVersion::definition);
+        Integer version = history.versionAt(SettlementPeriods.endOf(period, zone).minusNanos(1))
+                .map(TariffVersion::version).orElse(null);
+        Money zero = Money.zero(currency);
+        long freeVarh = 0;
+        long chargedVarh = 0;
+        Money reactiveCharge = zero;
+        ReactivePricing reactive = tariff.map(TariffDefinition::reactive).orElse(null);
+        if (reactive != null) {
+            freeVarh = reactive.freeVarh(totals.importWh);
+            chargedVarh = Math.max(0, totals.inductiveVarh - freeVarh);
+            reactiveCharge = reactive.charge(chargedVarh, currency);
+        }
+        long paidOutWh = 0;
+        Money payout = zero;
+        boolean payOut = tariff.isPresent() && (tariff.get().netting() != Netting.NET_METERING
+                || tariff.get().surplus() == SurplusRule.PAY_AT_EXPORT_PRICE);
+        if (totals.bankWh > 0 && payOut) {
+            paidOutWh = totals.bankWh;
+            payout = tariff.get().exportCredit(paidOutWh);
+        }
+        apply(new SettlementPeriodClosed(meterId, period, version, totals.importWh, totals.inductiveVarh, freeVarh,
+                chargedVarh, reactiveCharge, totals.bankWh, paidOutWh, payout, totals.bankWh - paidOutWh,
+                balance.minus(reactiveCharge).plus(payout), early, at));
+    }
+
+    private YearMonth firstOpenPeriod() {
+        return closedThrough.plusMonths(1);
+    }
+
+    private PeriodTotals totalsOf(YearMonth period) {
+        return openPeriods.getOrDefault(period, PeriodTotals.EMPTY);
+    }
+
     private CreditState currentCreditState() {
         return CreditState.of(balance, lowCreditThreshold, emergencyCreditActive, emergencyCreditLimit);
     }
@@ -380,6 +543,7 @@ public class MeterAccount {
         creditState = currentCreditState();
         supply = SupplyState.CONNECTED;
         standingChargedThrough = event.openedAt().atZone(zone).toLocalDate();
+        closedThrough = SettlementPeriods.periodAt(event.openedAt(), zone).minusMonths(1);
     }
 
     @EventSourcingHandler
@@ -390,7 +554,32 @@ public class MeterAccount {
 
     @EventSourcingHandler
     void on(MeterReadingsRecorded event) {
-        event.intervals().forEach(readings::accept);
+        for (AcceptedInterval interval : event.intervals()) {
+            readings.accept(interval);
+            if (!interval.isBaseline()) {
+                YearMonth booked = interval.bookedIn(event.firstOpenPeriod());
+                long inductive = interval.reactive() == null ? 0 : interval.reactive().inductiveImportVarh();
+                openPeriods.put(booked, totalsOf(booked).plus(interval.importWh(), inductive,
+                        interval.bankDepositWh() - interval.bankDrawWh()));
+            }
+        }
+        balance = event.balanceAfter();
+    }
+
+    @EventSourcingHandler
+    void on(MeterReplaced event) {
+        meterSerial = event.newSerialNumber();
+        readings.startNewMeter(event.replacedAt());
+    }
+
+    @EventSourcingHandler
+    void on(SettlementPeriodClosed event) {
+        closedThrough = event.period();
+        openPeriods.remove(event.period());
+        if (event.bankCarriedWh() > 0) {
+            YearMonth next = event.period().plusMonths(1);
+            openPeriods.put(next, totalsOf(next).plus(0, 0, event.bankCarriedWh()));
+        }
         balance = event.balanceAfter();
     }
 

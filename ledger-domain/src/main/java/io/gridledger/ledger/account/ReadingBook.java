@@ -20,6 +20,7 @@ final class ReadingBook {
     static final int REMEMBERED = 2976;
 
     private RegisterReading last;
+    private Instant replacedAt;
     private long[] atMillis = new long[REMEMBERED];
     private long[] fingerprints = new long[REMEMBERED];
     private int start;
@@ -37,6 +38,16 @@ final class ReadingBook {
 
     long importCountedIn(YearMonth month) {
         return importByMonth.getOrDefault(month, 0L);
+    }
+
+    Instant replacedAt() {
+        return replacedAt;
+    }
+
+    /** A new meter starts: its first reading after {@code at} is a baseline. */
+    void startNewMeter(Instant at) {
+        last = null;
+        replacedAt = at;
     }
 
     /** True when {@code reading} is exactly a reading already accepted at the same time. */
@@ -60,8 +71,8 @@ final class ReadingBook {
         } else {
             start = (start + 1) % REMEMBERED;
         }
-        if (interval.consumptionMonth() != null && interval.importWh() > 0) {
-            importByMonth.merge(interval.consumptionMonth(), interval.importWh(), Long::sum);
+        if (interval.consumptionMonth() != null && interval.chargedImportWh() > 0) {
+            importByMonth.merge(interval.consumptionMonth(), interval.chargedImportWh(), Long::sum);
             if (importByMonth.size() > 3) {
                 YearMonth oldest = importByMonth.keySet().stream().min(YearMonth::compareTo).orElseThrow();
                 importByMonth.remove(oldest);
@@ -102,6 +113,11 @@ final class ReadingBook {
             return accepted.isEmpty() ? base.last() : accepted.get(accepted.size() - 1).reading();
         }
 
+        /** When the current meter replaced the previous one ({@code null} if never replaced). */
+        Instant replacedAt() {
+            return base.replacedAt;
+        }
+
         long importCountedIn(YearMonth month) {
             return base.importCountedIn(month) + importByMonth.getOrDefault(month, 0L);
         }
@@ -117,8 +133,8 @@ final class ReadingBook {
 
         void accept(AcceptedInterval interval) {
             accepted.add(interval);
-            if (interval.consumptionMonth() != null && interval.importWh() > 0) {
-                importByMonth.merge(interval.consumptionMonth(), interval.importWh(), Long::sum);
+            if (interval.consumptionMonth() != null && interval.chargedImportWh() > 0) {
+                importByMonth.merge(interval.consumptionMonth(), interval.chargedImportWh(), Long::sum);
             }
         }
 

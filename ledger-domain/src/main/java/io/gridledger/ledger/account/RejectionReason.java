@@ -8,6 +8,8 @@ public enum RejectionReason {
     OUT_OF_ORDER,
     /** Timestamped before the account was opened. */
     BEFORE_ACCOUNT_OPENED,
+    /** Timestamped at or before a meter replacement: the old meter's series is closed. */
+    BEFORE_METER_REPLACEMENT,
     /** A cumulative register is lower than last accepted: an anomaly (meter reset, swap or tamper). */
     REGISTER_WENT_BACKWARDS,
     /** No tariff version is valid at the reading's time, so it cannot be priced. */

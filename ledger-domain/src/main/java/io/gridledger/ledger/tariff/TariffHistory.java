@@ -30,6 +30,10 @@ public record TariffHistory(TariffId tariffId, List<TariffVersion> versions) {
                 .max(PRECEDENCE);
     }
 
+    public Optional<TariffVersion> version(int number) {
+        return versions.stream().filter(v -> v.version() == number).findFirst();
+    }
+
     public TariffVersion latest() {
         return versions.get(versions.size() - 1);
     }

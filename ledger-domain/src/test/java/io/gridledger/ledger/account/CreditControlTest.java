@@ -62,7 +62,7 @@ class CreditControlTest {
         long wh = reading.activeImportWh() - previous.activeImportWh();
         ImportCharge part = charge(FLAT, wh, "1.0000", BigDecimal.valueOf(wh).movePointLeft(3).toPlainString());
         return new MeterReadingsRecorded(METER, List.of(new AcceptedInterval(reading, previous.at(), wh, 0, 1,
-                YearMonth.of(2025, 3), List.of(part))), part.amount(), eur(balance), 0, received);
+                YearMonth.of(2025, 3), List.of(part), YearMonth.of(2025, 3), null, 0, 0, null)), part.amount(), eur("0"), eur(balance), 0, YearMonth.of(2025, 3), received);
     }
 
     @Test
@@ -263,7 +263,7 @@ class CreditControlTest {
                 .when(topUp("pay-2", "10", at))
                 .expectEvents(
                         new AccountToppedUp(METER, new PaymentId("pay-2"), eur("10"), at,
-                                eur("3"), eur("0"), eur("7"), eur("0"), at),
+                                eur("3"), eur("0"), eur("7"), eur("0"), YearMonth.of(2025, 3), at),
                         new EmergencyCreditRepaid(METER, at),
                         new CreditStateChanged(METER, CreditState.EMERGENCY, CreditState.OK, eur("7"), at));
     }

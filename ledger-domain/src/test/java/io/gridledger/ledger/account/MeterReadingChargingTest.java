@@ -43,8 +43,8 @@ class MeterReadingChargingTest {
                 .givenCommands(account().open(), topUp("pay-1", "20", TOPPED_UP))
                 .when(delivery(received, baseline))
                 .expectEvents(new MeterReadingsRecorded(METER,
-                        List.of(new AcceptedInterval(baseline, null, 0, 0, null, null, List.of())),
-                        eur("0"), eur("20"), 0, received))
+                        List.of(new AcceptedInterval(baseline, null, 0, 0, null, null, List.of(), null, null, 0, 0, null)),
+                        eur("0"), eur("0"), eur("20"), 0, YearMonth.of(2025, 3), received))
                 .expectResultMessagePayload(new ReadingsOutcome(1, 0, 0, 3));
     }
 
@@ -59,8 +59,8 @@ class MeterReadingChargingTest {
                 .when(delivery(received, next))
                 .expectEvents(new MeterReadingsRecorded(METER,
                         List.of(new AcceptedInterval(next, local("2025-03-03T10:00"), 1234, 10, 1, MARCH,
-                                List.of(charge(DAY, 1234, "0.3100", "0.3825")))),
-                        eur("0.3825"), eur("19.6175"), 0, received));
+                                List.of(charge(DAY, 1234, "0.3100", "0.3825")), YearMonth.of(2025, 3), eur("0.0007"), 0, 0, null)),
+                        eur("0.3825"), eur("0.0007"), eur("19.6182"), 0, YearMonth.of(2025, 3), received));
     }
 
     @Test
@@ -80,8 +80,8 @@ class MeterReadingChargingTest {
                                 List.of(new AcceptedInterval(tuesday, local("2025-03-03T21:00"), 1000, 0, 1, MARCH,
                                         List.of(charge(DAY, 181, "0.3100", "0.0561"),
                                                 charge(NIGHT, 727, "0.2200", "0.1599"),
-                                                charge(DAY, 92, "0.3100", "0.0285")))),
-                                eur("0.2445"), eur("19.5055"), 0, received));
+                                                charge(DAY, 92, "0.3100", "0.0285")), YearMonth.of(2025, 3), null, 0, 0, null)),
+                                eur("0.2445"), eur("0"), eur("19.5055"), 0, YearMonth.of(2025, 3), received));
     }
 
     @Test
@@ -126,10 +126,10 @@ class MeterReadingChargingTest {
                                 eur("19.60"), received),
                         new MeterReadingsRecorded(METER, List.of(
                                 new AcceptedInterval(monday, local("2025-03-03T22:00"), 1_000, 0, 1, MARCH,
-                                        List.of(charge(FLAT, 1_000, "1.0000", "1.0000"))),
+                                        List.of(charge(FLAT, 1_000, "1.0000", "1.0000")), YearMonth.of(2025, 3), null, 0, 0, null),
                                 new AcceptedInterval(tuesday, monday.at(), 1_000, 0, 2, MARCH,
-                                        List.of(charge(FLAT, 1_000, "2.0000", "2.0000")))),
-                                eur("3"), eur("16.60"), 0, received));
+                                        List.of(charge(FLAT, 1_000, "2.0000", "2.0000")), YearMonth.of(2025, 3), null, 0, 0, null)),
+                                eur("3"), eur("0"), eur("16.60"), 0, YearMonth.of(2025, 3), received));
     }
 
     @Test
@@ -158,9 +158,9 @@ class MeterReadingChargingTest {
                 .expectEvents(new MeterReadingsRecorded(METER,
                         List.of(new AcceptedInterval(next, local("2025-03-20T12:00"), 20_000, 0, 1, MARCH, List.of(
                                 charge("block 1 (0-240 kWh)", 10_000, "0.4883", "4.8830"),
-                                charge("block 2 (240-400 kWh)", 10_000, "0.5383", "5.3830")))),
+                                charge("block 2 (240-400 kWh)", 10_000, "0.5383", "5.3830")), YearMonth.of(2025, 3), null, 0, 0, null)),
                         // 500 − 22 standing charges of 0.25 − 112.3090 (230 kWh) − 10.2660
-                        eur("10.2660"), eur("371.9250"), 0, received));
+                        eur("10.2660"), eur("0"), eur("371.9250"), 0, YearMonth.of(2025, 3), received));
     }
 
     @Test
@@ -177,8 +177,8 @@ class MeterReadingChargingTest {
                 .expectEvents(new MeterReadingsRecorded(METER,
                         List.of(new AcceptedInterval(april, local("2025-03-31T23:30"), 20_000, 0, 1,
                                 YearMonth.of(2025, 4),
-                                List.of(charge("block 1 (0-240 kWh)", 20_000, "0.4883", "9.7660")))),
+                                List.of(charge("block 1 (0-240 kWh)", 20_000, "0.4883", "9.7660")), YearMonth.of(2025, 4), null, 0, 0, null)),
                         // 500 − 29 standing charges of 0.25 − 112.3090 − 9.7660
-                        eur("9.7660"), eur("370.6750"), 0, received));
+                        eur("9.7660"), eur("0"), eur("370.6750"), 0, YearMonth.of(2025, 3), received));
     }
 }

@@ -111,8 +111,8 @@ class MeterReadingValidationTest {
                     assertThat(events).hasSize(2);
                     assertThat(events.get(0)).isEqualTo(new MeterReadingsRecorded(METER,
                             List.of(new AcceptedInterval(next, QUARTER_PAST.at(), 200, 0, 1, YearMonth.of(2025, 3),
-                                    List.of(charge(FLAT, 200, "1.0000", "0.2000")))),
-                            eur("0.2"), eur("18.8"), 0, received));
+                                    List.of(charge(FLAT, 200, "1.0000", "0.2000")), YearMonth.of(2025, 3), null, 0, 0, null)),
+                            eur("0.2"), eur("0"), eur("18.8"), 0, YearMonth.of(2025, 3), received));
                     assertThat(rejections(events)).extracting(RejectedReading::at, RejectedReading::reason)
                             .containsExactly(tuple(backwards.at(), RejectionReason.REGISTER_WENT_BACKWARDS));
                 }))
@@ -139,8 +139,8 @@ class MeterReadingValidationTest {
                 .when(delivery(received, beforeOpening, afterOpening))
                 .expectEventsMatching(payloadsSatisfy(events -> {
                     assertThat(events.get(0)).isEqualTo(new MeterReadingsRecorded(METER,
-                            List.of(new AcceptedInterval(afterOpening, null, 0, 0, null, null, List.of())),
-                            eur("0"), eur("0"), 0, received));
+                            List.of(new AcceptedInterval(afterOpening, null, 0, 0, null, null, List.of(), null, null, 0, 0, null)),
+                            eur("0"), eur("0"), eur("0"), 0, YearMonth.of(2025, 3), received));
                     assertThat(rejections(events)).extracting(RejectedReading::at, RejectedReading::reason)
                             .containsExactly(tuple(beforeOpening.at(), RejectionReason.BEFORE_ACCOUNT_OPENED));
                 }));

@@ -6,6 +6,7 @@ import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.YearMonth;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,7 +128,7 @@ class RelayCommandTest {
                 .when(topUp("pay-2", "5", at))
                 .expectEvents(
                         new AccountToppedUp(METER, new PaymentId("pay-2"), eur("5"), at, eur("0"), eur("0"), eur("4"),
-                                eur("0"), at),
+                                eur("0"), YearMonth.of(2025, 3), at),
                         new CreditStateChanged(METER, CreditState.EXHAUSTED, CreditState.LOW, eur("4"), at),
                         new RelayCommandWithdrawn(METER, DISCONNECT_ID, RelayCommand.DISCONNECT, at));
     }
@@ -138,7 +139,7 @@ class RelayCommandTest {
         givenDisconnectRequested()
                 .when(topUp("pay-2", "0.5", at))
                 .expectEvents(new AccountToppedUp(METER, new PaymentId("pay-2"), eur("0.5"), at, eur("0"), eur("0"),
-                        eur("-0.5"), eur("0"), at));
+                        eur("-0.5"), eur("0"), YearMonth.of(2025, 3), at));
     }
 
     @Test
@@ -148,7 +149,7 @@ class RelayCommandTest {
                 .when(topUp("pay-2", "5", at))
                 .expectEvents(
                         new AccountToppedUp(METER, new PaymentId("pay-2"), eur("5"), at, eur("0"), eur("0"), eur("4"),
-                                eur("0"), at),
+                                eur("0"), YearMonth.of(2025, 3), at),
                         new CreditStateChanged(METER, CreditState.EXHAUSTED, CreditState.LOW, eur("4"), at),
                         new RelayCommandRequested(METER, "MTR-0001/relay/2", RelayCommand.RECONNECT, at,
                                 at.plus(Duration.ofMinutes(15)), at.plus(Duration.ofHours(24))));

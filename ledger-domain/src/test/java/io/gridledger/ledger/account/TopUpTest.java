@@ -7,6 +7,7 @@ import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.YearMonth;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -55,7 +56,7 @@ class TopUpTest {
         fixture.givenCommands(account().open())
                 .when(pay("pay-1", "20"))
                 .expectEvents(
-                        new AccountToppedUp(METER, PAY_1, eur("20"), PAID, zero, zero, eur("20"), zero, AT),
+                        new AccountToppedUp(METER, PAY_1, eur("20"), PAID, zero, zero, eur("20"), zero, YearMonth.of(2025, 3), AT),
                         new CreditStateChanged(METER, CreditState.LOW, CreditState.OK, eur("20"), AT))
                 .expectResultMessagePayload(
                         new TopUpReceipt(PAY_1, eur("20"), PAID, zero, zero, eur("20"), zero, AT, false, 2));
@@ -93,7 +94,7 @@ class TopUpTest {
         fixture.givenCommands(account().open(), pay("pay-1", "20"))
                 .when(pay("pay-2", "20"))
                 .expectEvents(new AccountToppedUp(METER, new PaymentId("pay-2"), eur("20"), PAID, zero, zero,
-                        eur("40"), zero, AT));
+                        eur("40"), zero, YearMonth.of(2025, 3), AT));
     }
 
     @Test
@@ -124,7 +125,7 @@ class TopUpTest {
                 .when(pay("pay-1", "10"))
                 .expectEvents(
                         new AccountToppedUp(METER, PAY_1, eur("10"), PAID, eur("3"), eur("1.75"), eur("5.25"),
-                                eur("48.25"), AT),
+                                eur("48.25"), YearMonth.of(2025, 3), AT),
                         new EmergencyCreditRepaid(METER, AT),
                         new CreditStateChanged(METER, CreditState.EMERGENCY, CreditState.OK, eur("5.25"), AT));
     }
@@ -134,7 +135,7 @@ class TopUpTest {
         givenEmergencyBalanceOfMinusThree(account().debt("50", "25"))
                 .when(pay("pay-1", "2"))
                 .expectEvents(new AccountToppedUp(METER, PAY_1, eur("2"), PAID, eur("2"), eur("0"), eur("-1"),
-                        eur("50"), AT));
+                        eur("50"), YearMonth.of(2025, 3), AT));
     }
 
     @Test
@@ -142,7 +143,7 @@ class TopUpTest {
         fixture.givenCommands(account().debt("2", "25").open())
                 .when(pay("pay-1", "20"))
                 .expectEvents(
-                        new AccountToppedUp(METER, PAY_1, eur("20"), PAID, eur("0"), eur("2"), eur("18"), eur("0"),
+                        new AccountToppedUp(METER, PAY_1, eur("20"), PAID, eur("0"), eur("2"), eur("18"), eur("0"), YearMonth.of(2025, 3),
                                 AT),
                         new CreditStateChanged(METER, CreditState.LOW, CreditState.OK, eur("18"), AT));
     }
@@ -152,7 +153,7 @@ class TopUpTest {
         fixture.givenCommands(account().debt("2", "25").open(), pay("pay-1", "20"))
                 .when(pay("pay-2", "10"))
                 .expectEvents(new AccountToppedUp(METER, new PaymentId("pay-2"), eur("10"), PAID, eur("0"),
-                        eur("0"), eur("28"), eur("0"), AT));
+                        eur("0"), eur("28"), eur("0"), YearMonth.of(2025, 3), AT));
     }
 
     @Test
@@ -161,13 +162,13 @@ class TopUpTest {
         fixture.givenCommands(account().debt("100", "50").open())
                 .when(pay("pay-1", "10.0001"))
                 .expectEvents(new AccountToppedUp(METER, PAY_1, eur("10.0001"), PAID, eur("0"), eur("5.0000"),
-                                eur("5.0001"), eur("95.0000"), AT),
+                                eur("5.0001"), eur("95.0000"), YearMonth.of(2025, 3), AT),
                         new CreditStateChanged(METER, CreditState.LOW, CreditState.OK, eur("5.0001"), AT));
         fixtureWith(tariff(flat("1.0000"), "0.5000", VALID_FROM))
                 .givenCommands(account().debt("100", "50").open())
                 .when(pay("pay-1", "10.0003"))
                 .expectEvents(new AccountToppedUp(METER, PAY_1, eur("10.0003"), PAID, eur("0"), eur("5.0002"),
-                        eur("5.0001"), eur("94.9998"), AT),
+                        eur("5.0001"), eur("94.9998"), YearMonth.of(2025, 3), AT),
                         new CreditStateChanged(METER, CreditState.LOW, CreditState.OK, eur("5.0001"), AT));
     }
 
@@ -187,6 +188,6 @@ class TopUpTest {
                         new StandingChargeApplied(METER, LocalDate.of(2025, 3, 7), 1, eur("0.5"),
                                 eur("18"), friday),
                         new AccountToppedUp(METER, new PaymentId("pay-2"), eur("10"), friday, zero, zero, eur("28"),
-                                zero, friday));
+                                zero, YearMonth.of(2025, 3), friday));
     }
 }

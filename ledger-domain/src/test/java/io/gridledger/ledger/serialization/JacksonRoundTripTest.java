@@ -106,9 +106,9 @@ class JacksonRoundTripTest {
         RegisterReading minimal = RegisterReading.of(EARLIER, 1_000_000, null);
         ImportCharge charge = new ImportCharge("MON,TUE,WED,THU,FRI 07:00-23:00", 1234, new BigDecimal("0.3100"),
                 eur("0.3825"));
-        AcceptedInterval baseline = new AcceptedInterval(minimal, null, 0, 0, null, null, List.of());
+        AcceptedInterval baseline = new AcceptedInterval(minimal, null, 0, 0, null, null, List.of(), null, null, 0, 0, null);
         AcceptedInterval charged = new AcceptedInterval(full, EARLIER, 1234, 10, 2, YearMonth.of(2025, 3),
-                List.of(charge));
+                List.of(charge), YearMonth.of(2025, 3), null, 0, 0, null);
         FriendlyCreditCalendar calendar = FriendlyCreditCalendar.withHolidays(
                 Set.of(LocalDate.of(2025, 12, 25), LocalDate.of(2025, 12, 26)));
         TariffVersion version = new TariffVersion(1, tou, EARLIER);
@@ -142,13 +142,13 @@ class JacksonRoundTripTest {
                 new MeterAccountOpened(METER, open.customerId(), TARIFF, AMSTERDAM, Currency.getInstance("EUR"),
                         eur("0"), eur("0"), false, eur("0"), Percentage.zero(), false, FriendlyCreditCalendar.none(),
                         AT),
-                new MeterReadingsRecorded(METER, List.of(baseline, charged), eur("0.3825"), eur("-19.6175"), 3, AT),
+                new MeterReadingsRecorded(METER, List.of(baseline, charged), eur("0.3825"), eur("0"), eur("-19.6175"), 3, YearMonth.of(2025, 3), AT),
                 new MeterReadingsRejected(METER, List.of(
                         new RejectedReading(EARLIER, RejectionReason.OUT_OF_ORDER, "at or before 10:15"),
                         new RejectedReading(AT, RejectionReason.REGISTER_WENT_BACKWARDS, "activeImportWh 1 < 2")), AT),
                 new AccountToppedUp(METER, PAYMENT, eur("10"), EARLIER, eur("3"), eur("1.75"), eur("5.25"),
-                        eur("48.25"), AT),
-                new AccountToppedUp(METER, PAYMENT, eur("10"), null, eur("0"), eur("0"), eur("10"), eur("0"), AT),
+                        eur("48.25"), YearMonth.of(2025, 3), AT),
+                new AccountToppedUp(METER, PAYMENT, eur("10"), null, eur("0"), eur("0"), eur("10"), eur("0"), YearMonth.of(2025, 3), AT),
                 new StandingChargeApplied(METER, LocalDate.of(2025, 3, 4), 1, eur("0.25"), eur("19.75"), AT),
                 new StandingChargeApplied(METER, LocalDate.of(2025, 3, 4), null, eur("0"), eur("19.75"), AT),
                 new EmergencyCreditActivated(METER, eur("10"), true, AT),

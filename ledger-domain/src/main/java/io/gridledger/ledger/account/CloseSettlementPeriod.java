@@ -1,0 +1,11 @@
+package io.gridledger.ledger.account;
+
+import io.gridledger.ledger.value.MeterId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.YearMonth;
+
+/** Closes {@code period}, and any earlier period still open, before its grace time ends. */
+public record CloseSettlementPeriod(@TargetAggregateIdentifier MeterId meterId, YearMonth period, Instant at) {
+}

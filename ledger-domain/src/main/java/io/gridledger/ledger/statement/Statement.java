@@ -1,0 +1,64 @@
+package io.gridledger.ledger.statement;
+
+import io.gridledger.ledger.value.CustomerId;
+import io.gridledger.ledger.value.MeterId;
+import io.gridledger.ledger.value.Money;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What happened to one account in one settlement period: {@code closingBalance} is exactly
+ * {@code openingBalance} plus the amounts of {@code lines}, and the next period opens with it.
+ * An {@code OPEN} statement is provisional; a {@code CLOSED} one never changes (later data is
+ * booked as an adjustment on the next statement).
+ */
+public record Statement(
+        MeterId meterId,
+        CustomerId customerId,
+        YearMonth period,
+        ZoneId timezone,
+        Status status,
+        Instant closedAt,
+        boolean closedEarly,
+        Money openingBalance,
+        List<StatementLine> lines,
+        Money closingBalance,
+        Totals totals,
+        Energy energy,
+        Bank bank,
+        Reactive reactive) {
+
+    public enum Status { OPEN, CLOSED }
+
+    public Statement {
+        lines = List.copyOf(lines);
+    }
+
+    /** Sums of the lines by kind, and the tax contained in the charges. */
+    public record Totals(Money topUps, Money debtRecovered, Money emergencyCreditRepaid, Money importCharges,
+                         Money standingCharges, Money exportCredits, Money bankPayout, Money reactiveCharges,
+                         Money adjustments, Money taxContained) {
+    }
+
+    /** Energy booked in the period; {@code bankCoveredImportWh} of the import was not charged. */
+    public record Energy(long importWh, long exportWh, long bankCoveredImportWh, long lateIntervals) {
+
+        public long netWh() {
+            return importWh - exportWh;
+        }
+    }
+
+    /** The net-metering kWh bank: opening + deposited − drawn = paid out + carried to the next period. */
+    public record Bank(long openingWh, long depositedWh, long drawnWh, long paidOutWh, long carriedWh) {
+
+        public long closingWh() {
+            return openingWh + depositedWh - drawnWh;
+        }
+    }
+
+    public record Reactive(long inductiveVarh, long freeVarh, long chargedVarh) {
+    }
+}
