@@ -10,6 +10,12 @@ public final class ProcessingGroups {
      */
     public static final String ACCOUNT_VIEWS = "account-views";
 
+    /**
+     * The hash chain over every event, and the settlement facts and per-account settlement state,
+     * in one ordered processor (a single segment, one thread).
+     */
+    public static final String SETTLEMENT_CHAIN = "settlement-chain";
+
     private ProcessingGroups() {
     }
 }

@@ -45,6 +45,28 @@ final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A response read as bytes, for CSV, PDF and exact documents. */
+    record Raw(int status, byte[] body, String contentType) {
+
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    Raw getRaw(String path, String accept) {
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(base.resolve(path)).GET()
+                    .header("Accept", accept).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Raw(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.header("Content-Type", "application/json")

@@ -14,5 +14,5 @@ import java.time.YearMonth;
  */
 public record AccountToppedUp(MeterId meterId, PaymentId paymentId, Money amount, Instant paidAt,
                               Money emergencyCreditRepaid, Money debtRecovered, Money balanceAfter,
-                              Money debtAfter, YearMonth period, Instant at) {
+                              Money debtAfter, YearMonth period, Instant at) implements AccountEvent {
 }

@@ -6,5 +6,5 @@ import io.gridledger.ledger.value.Money;
 import java.time.Instant;
 
 /** The account moved from one credit state to another at {@code balance}. */
-public record CreditStateChanged(MeterId meterId, CreditState from, CreditState to, Money balance, Instant at) {
+public record CreditStateChanged(MeterId meterId, CreditState from, CreditState to, Money balance, Instant at) implements AccountEvent {
 }

@@ -10,5 +10,5 @@ import java.time.Instant;
  * again at {@code reviewAt} (end of the friendly period; {@code null} for a vulnerable customer).
  */
 public record DisconnectionDeferred(MeterId meterId, DeferralReason reason, Money balance, Instant reviewAt,
-                                    Instant at) {
+                                    Instant at) implements AccountEvent {
 }

@@ -6,5 +6,5 @@ import io.gridledger.ledger.value.Money;
 import java.time.Instant;
 
 /** Emergency credit now lets the balance go down to {@code -limit}; automatic when the account says so. */
-public record EmergencyCreditActivated(MeterId meterId, Money limit, boolean automatic, Instant at) {
+public record EmergencyCreditActivated(MeterId meterId, Money limit, boolean automatic, Instant at) implements AccountEvent {
 }

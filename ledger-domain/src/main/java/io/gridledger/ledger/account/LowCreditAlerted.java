@@ -6,5 +6,5 @@ import io.gridledger.ledger.value.Money;
 import java.time.Instant;
 
 /** The balance crossed below the low-credit threshold: tell the customer to top up. */
-public record LowCreditAlerted(MeterId meterId, Money balance, Money threshold, Instant at) {
+public record LowCreditAlerted(MeterId meterId, Money balance, Money threshold, Instant at) implements AccountEvent {
 }

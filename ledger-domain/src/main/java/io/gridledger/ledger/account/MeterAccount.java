@@ -279,8 +279,8 @@ public class MeterAccount {
         TariffHistory history = tariffHistory(tariffs);
         catchUpWithTime(at, history);
         PeriodCloseOutcome.Status status = PeriodCloseOutcome.Status.CLOSED;
-        if (SettlementPeriods.endOf(command.period(), zone).isAfter(at)) {
-            status = PeriodCloseOutcome.Status.NOT_ENDED;
+        if (SettlementPeriods.startOf(command.period(), zone).isAfter(at)) {
+            status = PeriodCloseOutcome.Status.NOT_STARTED;
         } else {
             while (!command.period().isBefore(firstOpenPeriod())) {
                 YearMonth period = firstOpenPeriod();

@@ -24,5 +24,5 @@ public record MeterAccountOpened(
         Percentage debtRecoveryPercent,
         boolean vulnerable,
         FriendlyCreditCalendar friendlyCredit,
-        Instant openedAt) {
+        Instant openedAt) implements AccountEvent {
 }

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record MeterReadingsRecorded(MeterId meterId, List<AcceptedInterval> intervals, Money charged,
                                     Money credited, Money balanceAfter, int duplicates, YearMonth firstOpenPeriod,
-                                    Instant receivedAt) {
+                                    Instant receivedAt) implements AccountEvent {
 
     public MeterReadingsRecorded {
         intervals = List.copyOf(intervals);

@@ -10,5 +10,5 @@ import java.time.Instant;
  * reported); the new meter's first reading after {@code replacedAt} is a baseline.
  */
 public record MeterReplaced(MeterId meterId, String newSerialNumber, Instant lastReadingAt, Instant replacedAt,
-                            Instant at) {
+                            Instant at) implements AccountEvent {
 }

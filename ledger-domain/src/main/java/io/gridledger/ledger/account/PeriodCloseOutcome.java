@@ -8,7 +8,7 @@ public record PeriodCloseOutcome(Status status, long sequence) {
         CLOSED,
         /** Closed before (by an operator or by its grace time running out). */
         ALREADY_CLOSED,
-        /** The period has not ended yet in the account's time zone: nothing changed. */
-        NOT_ENDED
+        /** The period has not begun yet in the account's time zone: nothing changed. */
+        NOT_STARTED
     }
 }

@@ -9,5 +9,5 @@ import java.time.Instant;
  * again from {@code nextAttemptAt} while unconfirmed and expires unexecuted at {@code expiresAt}.
  */
 public record RelayCommandRequested(MeterId meterId, String requestId, RelayCommand command, Instant at,
-                                    Instant nextAttemptAt, Instant expiresAt) {
+                                    Instant nextAttemptAt, Instant expiresAt) implements AccountEvent {
 }

@@ -22,5 +22,5 @@ import java.time.YearMonth;
 public record SettlementPeriodClosed(MeterId meterId, YearMonth period, Integer tariffVersion, long importWh,
                                      long inductiveVarh, long freeVarh, long chargedVarh, Money reactiveCharge,
                                      long bankWh, long bankPaidOutWh, Money bankPayout, long bankCarriedWh,
-                                     Money balanceAfter, boolean early, Instant at) {
+                                     Money balanceAfter, boolean early, Instant at) implements AccountEvent {
 }

@@ -12,5 +12,5 @@ import java.time.LocalDate;
  * tariff version covered.
  */
 public record StandingChargeApplied(MeterId meterId, LocalDate day, Integer tariffVersion, Money amount,
-                                    Money balanceAfter, Instant at) {
+                                    Money balanceAfter, Instant at) implements AccountEvent {
 }

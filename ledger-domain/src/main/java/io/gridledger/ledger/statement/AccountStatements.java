@@ -42,6 +42,7 @@ public final class AccountStatements {
     private ZoneId zone;
     private Currency currency;
     private final TreeMap<YearMonth, PeriodBook> periods = new TreeMap<>();
+    private YearMonth closedThrough;
 
     private AccountStatements(TariffHistory tariffs) {
         this.tariffs = tariffs;
@@ -101,12 +102,12 @@ public final class AccountStatements {
         } else if (event instanceof StandingChargeApplied e) {
             if (!e.amount().isZero()) {
                 YearMonth period = YearMonth.from(e.day());
-                book(period).line(StatementLineKind.STANDING_CHARGE, period, "standing charge", e.tariffVersion(),
+                book(bookable(period)).line(StatementLineKind.STANDING_CHARGE, period, "standing charge", e.tariffVersion(),
                         1, "days", e.amount().amount(), e.amount().negate());
             }
         } else if (event instanceof AccountToppedUp e) {
             YearMonth period = e.period() != null ? e.period() : SettlementPeriods.periodAt(e.at(), zone);
-            PeriodBook book = book(period);
+            PeriodBook book = book(bookable(period));
             book.line(StatementLineKind.TOP_UP, period, "payment " + e.paymentId(), null, null, null, null, e.amount());
             if (e.debtRecovered().isPositive()) {
                 book.line(StatementLineKind.DEBT_RECOVERY, period, "debt recovered from payments", null, null, null,
@@ -133,6 +134,7 @@ public final class AccountStatements {
                         tariff.map(d -> d.reactive() == null ? null : d.reactive().pricePerKvarh()).orElse(null),
                         e.reactiveCharge().negate());
             }
+            closedThrough = e.period();
             book.closedAt = e.at();
             book.closedEarly = e.early();
             book.bankPaidOutWh = e.bankPaidOutWh();
@@ -147,7 +149,7 @@ public final class AccountStatements {
     private void addInterval(AcceptedInterval interval, YearMonth firstOpenPeriod) {
         YearMonth own = interval.period() != null ? interval.period()
                 : SettlementPeriods.periodEnding(interval.reading().at(), zone);
-        YearMonth booked = firstOpenPeriod != null && own.isBefore(firstOpenPeriod) ? firstOpenPeriod : own;
+        YearMonth booked = firstOpenPeriod != null && own.isBefore(firstOpenPeriod) ? firstOpenPeriod : bookable(own);
         PeriodBook book = book(booked);
         for (ImportCharge c : interval.charges()) {
             book.line(StatementLineKind.IMPORT_CHARGE, own, "import " + c.label(), interval.tariffVersion(), c.wh(),
@@ -165,6 +167,11 @@ public final class AccountStatements {
         if (own.isBefore(booked)) {
             book.lateIntervals++;
         }
+    }
+
+    /** A movement of a closed period is booked in the first period still open. */
+    private YearMonth bookable(YearMonth period) {
+        return closedThrough != null && !period.isAfter(closedThrough) ? closedThrough.plusMonths(1) : period;
     }
 
     private Optional<TariffDefinition> definition(Integer version) {

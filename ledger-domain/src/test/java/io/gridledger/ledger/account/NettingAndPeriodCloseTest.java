@@ -202,15 +202,29 @@ class NettingAndPeriodCloseTest {
         }
 
         @Test
-        void aPeriodThatHasNotEndedCannotBeClosed() {
+        void aPeriodThatHasNotBegunCannotBeClosed() {
             fixtureWith(NET_BILLING)
                     .givenCommands(account().open())
-                    .when(new CloseSettlementPeriod(METER, APRIL, local("2025-04-30T21:59")))
+                    .when(new CloseSettlementPeriod(METER, APRIL, local("2025-03-31T23:59")))
                     .expectEventsMatching(payloadsSatisfy(events ->
-                            assertThat(only(SettlementPeriodClosed.class, events)).extracting(
-                                    SettlementPeriodClosed::period).containsExactly(MARCH)))
+                            assertThat(only(SettlementPeriodClosed.class, events)).isEmpty()))
                     .expectResultMessagePayloadMatching(satisfies(PeriodCloseOutcome.class,
-                            o -> assertThat(o.status()).isEqualTo(PeriodCloseOutcome.Status.NOT_ENDED)));
+                            o -> assertThat(o.status()).isEqualTo(PeriodCloseOutcome.Status.NOT_STARTED)));
+        }
+
+        @Test
+        void theRunningPeriodMayBeClosedEarlyAndItsLaterDataGoesToTheNextPeriod() {
+            fixtureWith(CARRY_OVER)
+                    .givenCommands(account().open(), topUp("pay-1", "20", local("2025-03-03T09:30")),
+                            delivery(bidirectional("2025-03-03T10:00", 0, 0)),
+                            new CloseSettlementPeriod(METER, MARCH, local("2025-03-20T12:00")))
+                    .when(delivery(bidirectional("2025-03-25T10:00", 1_000, 400)))
+                    .expectEventsMatching(payloadsSatisfy(events -> {
+                        MeterReadingsRecorded late = only(MeterReadingsRecorded.class, events).get(0);
+                        assertThat(late.firstOpenPeriod()).isEqualTo(APRIL);
+                        assertThat(late.intervals().get(0).bookedIn(late.firstOpenPeriod())).isEqualTo(APRIL);
+                        assertThat(only(StandingChargeApplied.class, events)).isNotEmpty();
+                    }));
         }
 
         @Test

@@ -195,8 +195,10 @@ class StatementPropertyTest {
                 commands.add(new ReviewCreditControl(METER, clock));
             } else if (step instanceof OperatorClose c) {
                 clock = clock.plus(Duration.ofHours(c.gapHours()));
-                YearMonth previous = SettlementPeriods.periodAt(clock, AMSTERDAM).minusMonths(1);
-                commands.add(new CloseSettlementPeriod(METER, previous, clock));
+                // now and then the running period is closed early, otherwise the one before
+                YearMonth current = SettlementPeriods.periodAt(clock, AMSTERDAM);
+                commands.add(new CloseSettlementPeriod(METER, c.gapHours() % 3 == 0 ? current : current.minusMonths(1),
+                        clock));
             }
         }
         return commands;

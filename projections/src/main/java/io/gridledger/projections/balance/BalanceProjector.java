@@ -16,6 +16,7 @@ import io.gridledger.ledger.account.RelayCommandExpired;
 import io.gridledger.ledger.account.RelayCommandRequested;
 import io.gridledger.ledger.account.RelayCommandRetried;
 import io.gridledger.ledger.account.RelayCommandWithdrawn;
+import io.gridledger.ledger.account.SettlementPeriodClosed;
 import io.gridledger.ledger.account.StandingChargeApplied;
 import io.gridledger.ledger.account.SupplyStateConfirmed;
 import io.gridledger.ledger.value.MeterId;
@@ -84,6 +85,11 @@ public class BalanceProjector {
                         reactive_q3_varh = COALESCE(?, reactive_q3_varh), reactive_q4_varh = COALESCE(?, reactive_q4_varh)""",
                 e.balanceAfter().amount(), ts(last.at()), last.activeImportWh(), last.activeExportWh(),
                 last.reactiveQ1Varh(), last.reactiveQ2Varh(), last.reactiveQ3Varh(), last.reactiveQ4Varh());
+    }
+
+    @EventHandler
+    void on(SettlementPeriodClosed e, @SequenceNumber long sequence) {
+        update(e.meterId(), sequence, e.at(), "balance = ?", e.balanceAfter().amount());
     }
 
     @EventHandler

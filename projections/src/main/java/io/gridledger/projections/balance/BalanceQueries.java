@@ -39,6 +39,11 @@ public class BalanceQueries {
      * Accounts that need a {@code ReviewCreditControl} at {@code now}: a local day without its
      * standing charge, a relay request to retry or expire, or a friendly period that has ended.
      */
+    /** Every account's meter id. */
+    public List<String> findAllMeterIds() {
+        return jdbc.queryForList("SELECT meter_id FROM balance_view ORDER BY meter_id", String.class);
+    }
+
     public List<String> findMetersDueForReview(Instant now, int limit) {
         Timestamp t = Timestamp.from(now);
         return jdbc.queryForList("""

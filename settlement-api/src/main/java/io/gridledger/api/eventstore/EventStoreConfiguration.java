@@ -102,7 +102,7 @@ public class EventStoreConfiguration {
      * no null fields and no derived {@code isX()} properties, so that a 100-interval delivery stays
      * small; unknown fields are ignored so that events can gain fields without an upcaster.
      */
-    static ObjectMapper storageMapper() {
+    public static ObjectMapper storageMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule("gridledger-fast-instants")

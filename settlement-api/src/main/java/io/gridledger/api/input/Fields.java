@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
@@ -132,5 +133,26 @@ public final class Fields {
             }
         }
         return days;
+    }
+
+    /** One of an enum's constant names, case-insensitive. */
+    public static <E extends Enum<E>> E choice(String raw, Class<E> type, String field) {
+        required(raw, field);
+        try {
+            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** A settlement period, a calendar month written {@code YYYY-MM}. */
+    public static YearMonth period(String raw, String field) {
+        required(raw, field);
+        try {
+            return YearMonth.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not a period YYYY-MM, e.g. 2026-11");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gridledger.api.meter;
 
+import io.gridledger.api.history.AccountHistory;
 import io.gridledger.api.input.Fields;
 import io.gridledger.api.problem.AccountAlreadyOpenedException;
 import io.gridledger.api.problem.InvalidRequestException;
@@ -12,6 +13,7 @@ import io.gridledger.ledger.account.OpenMeterAccount;
 import io.gridledger.ledger.account.ReadingsOutcome;
 import io.gridledger.ledger.account.RecordMeterReadings;
 import io.gridledger.ledger.account.RegisterReading;
+import io.gridledger.ledger.account.ReplaceMeter;
 import io.gridledger.ledger.account.SupplyState;
 import io.gridledger.ledger.account.TopUpAccount;
 import io.gridledger.ledger.account.TopUpReceipt;
@@ -24,13 +26,17 @@ import io.gridledger.ledger.value.PaymentId;
 import io.gridledger.ledger.value.Percentage;
 import io.gridledger.ledger.value.TariffId;
 import io.gridledger.ledger.value.WeeklyWindow;
+import io.gridledger.projections.balance.BalanceFold;
 import io.gridledger.projections.balance.BalanceQueries;
 import io.gridledger.projections.balance.BalanceView;
 import io.gridledger.projections.consumption.ConsumptionQueries;
 import io.gridledger.projections.consumption.Resolution;
+import io.gridledger.projections.ledger.LedgerEntryView;
+import io.gridledger.projections.ledger.LedgerLines;
 import io.gridledger.projections.ledger.LedgerQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -76,11 +82,13 @@ public class MeterController {
     private final ConsumptionQueries consumption;
     private final BalanceCatchUp catchUp;
     private final MeterRegistry metrics;
+    private final AccountHistory history;
     private final Clock clock;
 
     public MeterController(CommandGateway commands, TariffBook tariffs, BalanceQueries balances, LedgerQueries ledger,
                            ConsumptionQueries consumption, BalanceCatchUp catchUp, MeterRegistry metrics,
-                           Clock clock) {
+                           AccountHistory history, Clock clock) {
+        this.history = history;
         this.commands = commands;
         this.tariffs = tariffs;
         this.balances = balances;
@@ -126,9 +134,20 @@ public class MeterController {
         return ResponseEntity.created(URI.create("/api/v1/meters/" + meterId)).body(balanceOf(meterId.value()));
     }
 
+    /** The meter view now, or with {@code asOf} as it stood then, computed from the event store. */
     @GetMapping("/{meterId}")
-    public MeterResponses.Balance get(@PathVariable String meterId) {
-        return balanceOf(meterId);
+    public MeterResponses.Balance get(@PathVariable String meterId, @RequestParam(required = false) String asOf) {
+        Instant at = Fields.optionalInstant(asOf, "asOf");
+        if (at == null) {
+            return balanceOf(meterId);
+        }
+        view(meterId);
+        BalanceFold fold = new BalanceFold();
+        for (DomainEventMessage<?> m : history.eventsOf(meterId, at)) {
+            fold.add(m.getPayload(), m.getSequenceNumber(), m.getTimestamp());
+        }
+        return MeterResponses.Balance.of(fold.view().orElseThrow(() -> new NotFoundException("asOf",
+                "meter account '" + meterId + "' was not open yet at " + at)));
     }
 
     @PostMapping("/{meterId}/readings")
@@ -152,6 +171,26 @@ public class MeterController {
         catchUp.await(id.value(), outcome.sequence());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(MeterResponses.ReadingsAccepted.of(outcome));
+    }
+
+    /** The meter was swapped in the field: the account carries on, the new meter's first reading is a baseline. */
+    @PostMapping("/{meterId}/replacements")
+    public MeterResponses.Balance replacement(@PathVariable String meterId,
+                                              @RequestBody MeterRequests.Replacement body) {
+        MeterId id = existing(meterId);
+        Fields.required(body, "body");
+        String serial = Fields.required(body.newSerialNumber(), "newSerialNumber");
+        Instant replacedAt = Fields.instant(body.replacedAt(), "replacedAt");
+        Instant now = clock.instant();
+        if (replacedAt.isAfter(now)) {
+            throw new InvalidRequestException("replacedAt", "a replacement cannot be in the future");
+        }
+        RegisterReading finalReading = body.finalReading() == null ? null
+                : reading(body.finalReading(), "finalReading");
+        AccountCommandOutcome outcome = commands.sendAndWait(
+                new ReplaceMeter(id, serial, finalReading, replacedAt, now));
+        catchUp.await(id.value(), outcome.sequence());
+        return balanceOf(id.value());
     }
 
     @PostMapping("/{meterId}/top-ups")
@@ -199,15 +238,30 @@ public class MeterController {
 
     @GetMapping("/{meterId}/ledger")
     public MeterResponses.Ledger ledger(@PathVariable String meterId, @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to) {
+                                        @RequestParam(required = false) String to,
+                                        @RequestParam(required = false) String asOf) {
         BalanceView view = view(meterId);
         Instant f = Fields.optionalInstant(from, "from");
         Instant t = Fields.optionalInstant(to, "to");
+        Instant at = Fields.optionalInstant(asOf, "asOf");
         if (f != null && t != null && !f.isBefore(t)) {
             throw new InvalidRequestException("from", "from must be before to");
         }
-        return new MeterResponses.Ledger(meterId, view.currency(), f, t,
-                ledger.findEntries(meterId, f, t).stream().map(MeterResponses.Entry::of).toList());
+        List<LedgerEntryView> entries;
+        if (at == null) {
+            entries = ledger.findEntries(meterId, f, t);
+        } else {
+            entries = new ArrayList<>();
+            for (DomainEventMessage<?> m : history.eventsOf(meterId, at)) {
+                for (LedgerEntryView e : LedgerLines.of(m.getPayload(), m.getSequenceNumber())) {
+                    if ((f == null || !e.at().isBefore(f)) && (t == null || e.at().isBefore(t))) {
+                        entries.add(e);
+                    }
+                }
+            }
+        }
+        return new MeterResponses.Ledger(meterId, view.currency(), f, t, at,
+                entries.stream().map(MeterResponses.Entry::of).toList());
     }
 
     @GetMapping("/{meterId}/consumption")

@@ -34,6 +34,9 @@ final class MeterRequests {
     record TopUp(String paymentId, MoneyJson amount, String paidAt) {
     }
 
+    record Replacement(String newSerialNumber, String replacedAt, Reading finalReading) {
+    }
+
     record SupplyConfirmation(String state, String at) {
     }
 }

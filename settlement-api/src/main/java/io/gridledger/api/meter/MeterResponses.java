@@ -63,7 +63,7 @@ final class MeterResponses {
         }
     }
 
-    record Ledger(String meterId, String currency, Instant from, Instant to, List<Entry> entries) {
+    record Ledger(String meterId, String currency, Instant from, Instant to, Instant asOf, List<Entry> entries) {
     }
 
     record Entry(Instant at, String type, MoneyJson amount, MoneyJson balanceAfter, String cause, Long energyWh) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gridledger.api.input.Fields;
 import io.gridledger.api.problem.InvalidRequestException;
 import io.gridledger.ledger.tariff.ImportPricing;
+import io.gridledger.ledger.tariff.Netting;
 import io.gridledger.ledger.tariff.PriceBlock;
+import io.gridledger.ledger.tariff.ReactivePricing;
+import io.gridledger.ledger.tariff.SurplusRule;
 import io.gridledger.ledger.tariff.TariffDefinition;
 import io.gridledger.ledger.tariff.TimeOfUseBand;
 import io.gridledger.ledger.value.WeeklyWindow;
@@ -27,7 +30,10 @@ public record TariffDocument(
         String standingChargePerDay,
         String taxPercent,
         @JsonProperty("import") ImportJson importPricing,
-        ExportJson export) {
+        ExportJson export,
+        String netting,
+        String surplus,
+        ReactiveJson reactive) {
 
     public record ImportJson(List<BandJson> timeOfUse, List<BlockJson> blocks) {
     }
@@ -41,6 +47,9 @@ public record TariffDocument(
     public record ExportJson(String pricePerKwh) {
     }
 
+    public record ReactiveJson(String pricePerKvarh, String freeTanPhi) {
+    }
+
     TariffDefinition toDefinition() {
         Fields.required(importPricing, "import");
         Fields.required(export, "export");
@@ -51,7 +60,12 @@ public record TariffDocument(
                 Fields.decimal(standingChargePerDay, "standingChargePerDay"),
                 Fields.decimal(taxPercent, "taxPercent"),
                 toImportPricing(),
-                Fields.decimal(export.pricePerKwh(), "export.pricePerKwh"));
+                Fields.decimal(export.pricePerKwh(), "export.pricePerKwh"),
+                netting == null ? Netting.NET_BILLING : Fields.choice(netting, Netting.class, "netting"),
+                surplus == null ? SurplusRule.CARRY_OVER : Fields.choice(surplus, SurplusRule.class, "surplus"),
+                reactive == null ? null : new ReactivePricing(
+                        Fields.decimal(reactive.pricePerKvarh(), "reactive.pricePerKvarh"),
+                        Fields.decimal(reactive.freeTanPhi(), "reactive.freeTanPhi")));
     }
 
     private ImportPricing toImportPricing() {
@@ -108,6 +122,8 @@ public record TariffDocument(
                         b.pricePerKwh().toPlainString())).toList(), null);
         return new TariffDocument(d.currency().getCurrencyCode(), d.timezone().getId(), d.validFrom().toString(),
                 d.standingChargePerDay().toPlainString(), d.taxPercent().toPlainString(), importJson,
-                new ExportJson(d.exportPricePerKwh().toPlainString()));
+                new ExportJson(d.exportPricePerKwh().toPlainString()), d.netting().name(), d.surplus().name(),
+                d.reactive() == null ? null : new ReactiveJson(d.reactive().pricePerKvarh().toPlainString(),
+                        d.reactive().freeTanPhi().stripTrailingZeros().toPlainString()));
     }
 }
