@@ -1,0 +1,142 @@
+package io.gridledger.api;
+
+import io.gridledger.api.reconciliation.Reconciliation;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Settlement wiring on the real PostgreSQL: the netting and reactive parts of the tariff JSON, meter
+ * replacement, statement and run errors, and the reconciliation of read models with events.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class SettlementWiringTest {
+
+    static final String NET_METERING_TARIFF = """
+            {"currency":"EUR","timezone":"Europe/Amsterdam","validFrom":"2026-01-01T00:00:00Z",
+             "standingChargePerDay":"0","taxPercent":"21","import":{"blocks":[{"pricePerKwh":"1.0000"}]},
+             "export":{"pricePerKwh":"0.0700"},"netting":"NET_METERING","surplus":"PAY_AT_EXPORT_PRICE",
+             "reactive":{"pricePerKvarh":"0.0150","freeTanPhi":"0.48"}}""";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Reconciliation reconciliation;
+    @Autowired
+    MeterRegistry metrics;
+
+    ApiClient api;
+    String meter;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(rest);
+        meter = "settle-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.put("/api/v1/tariffs/settle-nm", NET_METERING_TARIFF).status()).isIn(200, 201);
+        assertThat(api.post("/api/v1/meters", """
+                {"meterId":"%s","customerId":"c-9","tariffId":"settle-nm","timezone":"Europe/Amsterdam"}"""
+                .formatted(meter)).status()).isEqualTo(201);
+        api.post("/api/v1/meters/" + meter + "/top-ups",
+                "{\"paymentId\":\"p-1\",\"amount\":{\"amount\":\"20\",\"currency\":\"EUR\"}}");
+    }
+
+    @Test
+    void theTariffKeepsItsNettingRuleSurplusAndReactivePrice() {
+        var tariff = api.get("/api/v1/tariffs/settle-nm").body();
+        assertThat(tariff.toString()).contains("\"netting\":\"NET_METERING\"")
+                .contains("\"surplus\":\"PAY_AT_EXPORT_PRICE\"").contains("\"freeTanPhi\":\"0.48\"");
+    }
+
+    @Test
+    void anUnknownNettingRuleOrAnIncompleteReactivePriceIsRefusedNamingTheField() {
+        var badNetting = api.put("/api/v1/tariffs/settle-bad", NET_METERING_TARIFF.replace("NET_METERING", "NETTED"));
+        assertThat(badNetting.status()).isEqualTo(400);
+        assertThat(badNetting.body().path("field").asText()).isEqualTo("netting");
+        var badReactive = api.put("/api/v1/tariffs/settle-bad",
+                NET_METERING_TARIFF.replace(",\"freeTanPhi\":\"0.48\"", ""));
+        assertThat(badReactive.status()).isEqualTo(400);
+        assertThat(badReactive.body().path("field").asText()).isEqualTo("reactive.freeTanPhi");
+        assertThat(api.get("/api/v1/tariffs/settle-bad").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReplacedMetersFirstReadingIsABaseline() throws InterruptedException {
+        Instant now = Instant.now();
+        api.post("/api/v1/meters/" + meter + "/readings", """
+                {"readings":[{"at":"%s","activeImportWh":5000}]}""".formatted(now.plusSeconds(60)));
+        var replaced = api.post("/api/v1/meters/" + meter + "/replacements", """
+                {"newSerialNumber":"SN-2","replacedAt":"%s"}""".formatted(now.plusSeconds(61)));
+        assertThat(replaced.status()).as(replaced.body().toString()).isEqualTo(400);
+        assertThat(replaced.body().path("field").asText()).isEqualTo("replacedAt");
+
+        String m2 = meter + "-r";
+        api.post("/api/v1/meters", """
+                {"meterId":"%s","customerId":"c-9","tariffId":"settle-nm","timezone":"Europe/Amsterdam"}"""
+                .formatted(m2));
+        Instant t = Instant.now();
+        Thread.sleep(300);
+        api.post("/api/v1/meters/" + m2 + "/readings", """
+                {"readings":[{"at":"%s","activeImportWh":5000}]}""".formatted(t));
+        assertThat(api.post("/api/v1/meters/" + m2 + "/replacements", """
+                {"newSerialNumber":"SN-2","replacedAt":"%s",
+                 "finalReading":{"at":"%s","activeImportWh":5100}}""".formatted(t.plusMillis(200), t.plusMillis(100)))
+                .status()).isEqualTo(200);
+        var baseline = api.post("/api/v1/meters/" + m2 + "/readings", """
+                {"readings":[{"at":"%s","activeImportWh":3}]}""".formatted(t.plusMillis(250)));
+        assertThat(baseline.body().path("accepted").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/meters/" + m2).body().at("/lastRegisters/activeImportWh").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void statementAndRunRequestsGetClearErrors() {
+        var badPeriod = api.get("/api/v1/meters/" + meter + "/statements/2026-13");
+        assertThat(badPeriod.status()).isEqualTo(400);
+        assertThat(badPeriod.body().path("field").asText()).isEqualTo("period");
+        assertThat(api.get("/api/v1/meters/nobody/statements/2026-11").status()).isEqualTo(404);
+        HttpHeaders html = new HttpHeaders();
+        html.set("Accept", "text/html");
+        assertThat(rest.exchange("/api/v1/meters/" + meter + "/statements/2026-11", HttpMethod.GET,
+                new HttpEntity<>(html), String.class).getStatusCode().value()).isEqualTo(406);
+        var future = api.post("/api/v1/settlement/periods/2099-01/close", "");
+        assertThat(future.status()).isEqualTo(409);
+        assertThat(future.body().path("field").asText()).isEqualTo("period");
+        assertThat(api.get("/api/v1/settlement/periods/2001-01/runs/R1").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/settlement/periods/2001-01/runs/first").status()).isEqualTo(400);
+    }
+
+    @Test
+    void reconciliationFindsNothingUntilAReadModelDriftsFromTheEvents() {
+        assertThat(reconciliation.reconcile(meter)).isEmpty();
+
+        jdbc.update("UPDATE balance_view SET balance = balance + 1 WHERE meter_id = ?", meter);
+        jdbc.update("DELETE FROM ledger_entry WHERE meter_id = ? AND type = 'TOP_UP'", meter);
+
+        assertThat(reconciliation.reconcile(meter)).extracting(Reconciliation.Difference::readModel,
+                        Reconciliation.Difference::figure)
+                .contains(org.assertj.core.groups.Tuple.tuple("balance_view", "balance"),
+                        org.assertj.core.groups.Tuple.tuple("ledger_entry", "sum"));
+        reconciliation.reconcileNextBatch();
+        while (metrics.get("gridledger.reconciliation.differences").gauge().value() == 0) {
+            if (reconciliation.reconcileNextBatch().isEmpty()) {
+                break;
+            }
+        }
+        assertThat(metrics.get("gridledger.reconciliation.differences").gauge().value()).isPositive();
+    }
+}
