@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Ingestion benchmark: readings through the command path into the real event store (all read models
-# current) versus COPY of the same number of rows. Arguments are passed on, e.g. --meters=1000.
+# Benchmarks against the real PostgreSQL, each in a database of its own (dropped afterwards):
+#   ops/bench/run.sh [ingest] [--meters=10000 ...]   readings through the command path vs COPY
+#   ops/bench/run.sh close [--meters=100000 --days=3] closing a settlement period for a fleet
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ops/services.sh

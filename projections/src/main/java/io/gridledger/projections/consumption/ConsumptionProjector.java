@@ -57,8 +57,10 @@ public class ConsumptionProjector {
     }
 
     /**
-     * COPY into the table within the batch's transaction: the token commits with the rows, so a
-     * batch is either written once or rolled back and retried whole; a replay starts from a reset.
+     * COPY into a session staging table, then insert what is new, all within the batch's
+     * transaction (the token commits with the rows). Streaming processors deliver at least once
+     * (after a gap fills Axon may hand over an event again), so a row already there is skipped
+     * rather than failing the batch over and over.
      */
     private void write(List<Row> rows) {
         StringBuilder csv = new StringBuilder(rows.size() * 96);
@@ -69,9 +71,18 @@ public class ConsumptionProjector {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE TEMP TABLE IF NOT EXISTS interval_consumption_staging "
+                        + "(LIKE interval_consumption) ON COMMIT DELETE ROWS");
+            }
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY interval_consumption (meter_id, interval_start, interval_end, import_wh, export_wh, charged, "
-                            + "tariff_version) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+                    "COPY interval_consumption_staging (meter_id, interval_start, interval_end, import_wh, export_wh, "
+                            + "charged, tariff_version) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+            try (var statement = connection.createStatement()) {
+                statement.execute("INSERT INTO interval_consumption SELECT * FROM interval_consumption_staging "
+                        + "ON CONFLICT DO NOTHING");
+                statement.execute("TRUNCATE interval_consumption_staging");
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("writing " + rows.size() + " interval rows failed: " + e.getMessage(), e);
         } finally {

@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ProcessingGroup(ProcessingGroups.SETTLEMENT_CHAIN)
 public class ChainProjector {
 
-    private record Head(long chainSeq, String hash) {
+    private record Head(long chainSeq, String hash, long maxGlobalIndex) {
     }
 
     /** What one batch has changed, written just before the batch commits. */
@@ -42,6 +42,7 @@ public class ChainProjector {
         private final List<Object[]> links = new ArrayList<>();
         private final List<SettlementFact> facts = new ArrayList<>();
         private final Map<String, SettlementMeterState> touched = new LinkedHashMap<>();
+        private final java.util.Set<Long> chained = new java.util.HashSet<>();
 
         Batch(Head head) {
             this.head = head;
@@ -80,6 +81,9 @@ public class ChainProjector {
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         Batch batch = batch();
         long globalIndex = token.position().orElseThrow();
+        if (alreadyChained(batch, globalIndex)) {
+            return;
+        }
         SerializedObject<byte[]> bytes = message.serializePayload(serializer, byte[].class);
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         ChainedEvent event = new ChainedEvent(globalIndex, message.getIdentifier(),
@@ -87,7 +91,8 @@ public class ChainProjector {
                 domain == null ? 0 : domain.getSequenceNumber(), message.getTimestamp(), bytes.getType().getName(),
                 bytes.getType().getRevision(), bytes.getData());
         String hash = event.chainAfter(batch.head.hash());
-        batch.head = new Head(batch.head.chainSeq() + 1, hash);
+        batch.head = new Head(batch.head.chainSeq() + 1, hash, Math.max(batch.head.maxGlobalIndex(), globalIndex));
+        batch.chained.add(globalIndex);
         batch.links.add(new Object[] {batch.head.chainSeq(), globalIndex, hash, Timestamp.from(message.getTimestamp())});
         if (domain != null) {
             batch.facts.addAll(SettlementFacts.apply(payload, domain.getSequenceNumber(), message.getTimestamp(),
@@ -108,11 +113,26 @@ public class ChainProjector {
         });
     }
 
+    /**
+     * Streaming processors deliver at least once: after a gap fills, Axon may hand over an event
+     * that is already chained. An index above the highest chained one is always new; one below is
+     * either a late gap fill (new) or a repeat, which the chain itself tells.
+     */
+    private boolean alreadyChained(Batch batch, long globalIndex) {
+        if (globalIndex > batch.head.maxGlobalIndex()) {
+            return false;
+        }
+        return batch.chained.contains(globalIndex) || Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM event_chain WHERE global_index = ?)", Boolean.class, globalIndex));
+    }
+
     private Head currentHead() {
         Head h = head;
         if (h == null) {
-            h = jdbc.query("SELECT chain_seq, hash FROM event_chain ORDER BY chain_seq DESC LIMIT 1",
-                    rs -> rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, ChainedEvent.GENESIS));
+            h = jdbc.query("SELECT chain_seq, hash, (SELECT max(global_index) FROM event_chain) FROM event_chain "
+                            + "ORDER BY chain_seq DESC LIMIT 1",
+                    rs -> rs.next() ? new Head(rs.getLong(1), rs.getString(2).trim(), rs.getLong(3))
+                            : new Head(0, ChainedEvent.GENESIS, -1));
             head = h;
         }
         return h;
@@ -137,7 +157,11 @@ public class ChainProjector {
         return s;
     }
 
+    /** Axon may run prepare-commit hooks of a batch more than once (per nested unit): write each row once. */
     private void write(Batch b) {
+        if (b.links.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("INSERT INTO event_chain (chain_seq, global_index, hash, time_stamp) VALUES (?, ?, ?, ?)",
                 b.links);
         if (!b.facts.isEmpty()) {
@@ -181,6 +205,8 @@ public class ChainProjector {
                         ps.setLong(10, s.lastEventSequence);
                     });
         }
+        b.links.clear();
+        b.facts.clear();
     }
 
     @ResetHandler

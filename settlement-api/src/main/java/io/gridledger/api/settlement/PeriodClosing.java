@@ -60,7 +60,8 @@ public class PeriodClosing {
 
     /** How a close went: accounts by outcome, failures, and the run it issued (if any data). */
     public record Result(YearMonth period, Instant closedAt, int meters, int closed, int alreadyClosed,
-                         int notStarted, int failed, Duration took, Optional<SettlementRunQueries.StoredRun> run) {
+                         int notStarted, int failed, Duration took, Duration runTook,
+                         Optional<SettlementRunQueries.StoredRun> run) {
     }
 
     public Result close(YearMonth period) {
@@ -91,7 +92,9 @@ public class PeriodClosing {
         } finally {
             pool.shutdown();
         }
+        long runStarted = System.nanoTime();
         Optional<SettlementRunQueries.StoredRun> run = runs.issueIfChanged(period);
+        Duration runTook = Duration.ofNanos(System.nanoTime() - runStarted);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         metrics.timer("gridledger.settlement.close").record(took);
         log.info("event=period_closed period={} meters={} closed={} already_closed={} failed={} took_ms={}", period,
@@ -99,7 +102,7 @@ public class PeriodClosing {
                 counts.getOrDefault(PeriodCloseOutcome.Status.ALREADY_CLOSED, 0), failed, took.toMillis());
         return new Result(period, now, meterIds.size(), counts.getOrDefault(PeriodCloseOutcome.Status.CLOSED, 0),
                 counts.getOrDefault(PeriodCloseOutcome.Status.ALREADY_CLOSED, 0),
-                counts.getOrDefault(PeriodCloseOutcome.Status.NOT_STARTED, 0), failed, took, run);
+                counts.getOrDefault(PeriodCloseOutcome.Status.NOT_STARTED, 0), failed, took, runTook, run);
     }
 
     private PeriodCloseOutcome closeOne(String meterId, YearMonth period, Instant at) {
