@@ -105,6 +105,13 @@ class NetSettlementEndToEndTest {
             }
         }
 
+        // operators see the reactive quadrants and the power factor (Q1 = 0.7 × import: 1/√1.49 ≈ 0.819)
+        JsonNode day = http.get("/api/v1/meters/" + consumer.id + "/consumption?from=2026-01-09T23:00:00Z"
+                + "&to=2026-01-10T23:00:00Z&resolution=P1D").json().at("/intervals/0");
+        assertThat(day.at("/reactiveQ1Varh").asLong()).isPositive();
+        assertThat(new BigDecimal(day.at("/powerFactor").asText())).isBetween(new BigDecimal("0.815"),
+                new BigDecimal("0.823"));
+
         // --- close January early (grace runs until 4 February) -------------------------------
         CLOCK.set(Instant.parse("2026-02-02T10:00:00Z"));
         Http.Response closed = http.post("/api/v1/settlement/periods/2026-01/close", "");

@@ -32,7 +32,8 @@ public record ReactiveEnergy(long q1Varh, long q2Varh, long q3Varh, long q4Varh,
                 && r.reactiveQ4Varh() != null;
     }
 
-    static BigDecimal powerFactor(long activeWh, long reactiveVarh) {
+    /** {@code P / √(P² + Q²)} to three decimals, half-even; {@code null} when both are zero. */
+    public static BigDecimal powerFactor(long activeWh, long reactiveVarh) {
         if (activeWh == 0 && reactiveVarh == 0) {
             return null;
         }

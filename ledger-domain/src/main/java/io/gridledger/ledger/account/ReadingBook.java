@@ -21,8 +21,9 @@ final class ReadingBook {
 
     private RegisterReading last;
     private Instant replacedAt;
-    private long[] atMillis = new long[REMEMBERED];
-    private long[] fingerprints = new long[REMEMBERED];
+    /** Ring buffers that grow up to {@value #REMEMBERED}, so a young account stays small in caches. */
+    private long[] atMillis = new long[16];
+    private long[] fingerprints = new long[16];
     private int start;
     private int size;
     private final Map<YearMonth, Long> importByMonth = new HashMap<>();
@@ -63,13 +64,17 @@ final class ReadingBook {
     void accept(AcceptedInterval interval) {
         RegisterReading reading = interval.reading();
         last = reading;
-        int slot = (start + size) % REMEMBERED;
+        if (size == atMillis.length && atMillis.length < REMEMBERED) {
+            grow();
+        }
+        int capacity = atMillis.length;
+        int slot = (start + size) % capacity;
         atMillis[slot] = reading.at().toEpochMilli();
         fingerprints[slot] = reading.fingerprint();
-        if (size < REMEMBERED) {
+        if (size < capacity) {
             size++;
         } else {
-            start = (start + 1) % REMEMBERED;
+            start = (start + 1) % capacity;
         }
         if (interval.consumptionMonth() != null && interval.chargedImportWh() > 0) {
             importByMonth.merge(interval.consumptionMonth(), interval.chargedImportWh(), Long::sum);
@@ -80,19 +85,32 @@ final class ReadingBook {
         }
     }
 
+    private void grow() {
+        int capacity = Math.min(atMillis.length * 2, REMEMBERED);
+        long[] at = new long[capacity];
+        long[] fp = new long[capacity];
+        for (int i = 0; i < size; i++) {
+            at[i] = atMillis[(start + i) % atMillis.length];
+            fp[i] = fingerprints[(start + i) % atMillis.length];
+        }
+        atMillis = at;
+        fingerprints = fp;
+        start = 0;
+    }
+
     /** Accepted readings are strictly increasing in time, so the ring is sorted: binary search. */
     private int indexOf(long millis) {
         int lo = 0;
         int hi = size - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long v = atMillis[(start + mid) % REMEMBERED];
+            long v = atMillis[(start + mid) % atMillis.length];
             if (v < millis) {
                 lo = mid + 1;
             } else if (v > millis) {
                 hi = mid - 1;
             } else {
-                return (start + mid) % REMEMBERED;
+                return (start + mid) % atMillis.length;
             }
         }
         return -1;

@@ -2,6 +2,7 @@ package io.gridledger.projections.consumption;
 
 import io.gridledger.ledger.account.AcceptedInterval;
 import io.gridledger.ledger.account.MeterReadingsRecorded;
+import io.gridledger.ledger.account.ReactiveEnergy;
 import io.gridledger.ledger.tariff.ImportCharge;
 import io.gridledger.projections.ProcessingGroups;
 import io.gridledger.projections.batching.UnitOfWorkRows;
@@ -23,7 +24,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes one {@code interval_consumption} row per accepted non-baseline reading. Meter ids contain no commas (see MeterId). */
+/** Writes one {@code interval_consumption} row (energy, charge, reactive quadrants) per accepted non-baseline reading. Meter ids contain no commas (see MeterId). */
 @Component
 @ProcessingGroup(ProcessingGroups.ACCOUNT_VIEWS)
 public class ConsumptionProjector {
@@ -37,7 +38,7 @@ public class ConsumptionProjector {
     }
 
     private record Row(String meterId, Instant start, Instant end, long importWh, long exportWh, BigDecimal charged,
-                       int tariffVersion) {
+                       int tariffVersion, ReactiveEnergy reactive) {
     }
 
     @EventHandler
@@ -52,7 +53,7 @@ public class ConsumptionProjector {
             }
             UnitOfWorkRows.add("interval_consumption", new Row(e.meterId().value(), interval.previousAt(),
                     interval.reading().at(), interval.importWh(), interval.exportWh(), charged,
-                    interval.tariffVersion()), this::write);
+                    interval.tariffVersion(), interval.reactive()), this::write);
         }
     }
 
@@ -67,7 +68,14 @@ public class ConsumptionProjector {
         for (Row r : rows) {
             csv.append(r.meterId()).append(',').append(r.start()).append(',').append(r.end()).append(',')
                     .append(r.importWh()).append(',').append(r.exportWh()).append(',')
-                    .append(r.charged().toPlainString()).append(',').append(r.tariffVersion()).append('\n');
+                    .append(r.charged().toPlainString()).append(',').append(r.tariffVersion());
+            ReactiveEnergy q = r.reactive();
+            if (q == null) {
+                csv.append(",,,,\n");
+            } else {
+                csv.append(',').append(q.q1Varh()).append(',').append(q.q2Varh()).append(',').append(q.q3Varh())
+                        .append(',').append(q.q4Varh()).append('\n');
+            }
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -77,7 +85,8 @@ public class ConsumptionProjector {
             }
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY interval_consumption_staging (meter_id, interval_start, interval_end, import_wh, export_wh, "
-                            + "charged, tariff_version) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+                            + "charged, tariff_version, reactive_q1_varh, reactive_q2_varh, reactive_q3_varh, "
+                            + "reactive_q4_varh) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
             try (var statement = connection.createStatement()) {
                 statement.execute("INSERT INTO interval_consumption SELECT * FROM interval_consumption_staging "
                         + "ON CONFLICT DO NOTHING");

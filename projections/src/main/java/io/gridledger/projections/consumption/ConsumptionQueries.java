@@ -1,8 +1,10 @@
 package io.gridledger.projections.consumption;
 
+import io.gridledger.ledger.account.ReactiveEnergy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,20 +35,32 @@ public class ConsumptionQueries {
             case PT1H -> "((bucket AT TIME ZONE ?) + INTERVAL '1 hour') AT TIME ZONE ?";
             case P1D -> "((bucket AT TIME ZONE ?) + INTERVAL '1 day') AT TIME ZONE ?";
         };
-        String sql = "SELECT bucket, " + bucketEnd + " AS bucket_end, import_wh, export_wh, charged FROM ("
+        String sql = "SELECT bucket, " + bucketEnd + " AS bucket_end, import_wh, export_wh, charged, q1, q2, q3, q4 FROM ("
                 + " SELECT " + bucketStart + " AS bucket, SUM(import_wh) AS import_wh, SUM(export_wh) AS export_wh,"
-                + " SUM(charged) AS charged FROM interval_consumption"
+                + " SUM(charged) AS charged, SUM(reactive_q1_varh) AS q1, SUM(reactive_q2_varh) AS q2,"
+                + " SUM(reactive_q3_varh) AS q3, SUM(reactive_q4_varh) AS q4 FROM interval_consumption"
                 + " WHERE meter_id = ? AND interval_start >= ? AND interval_start < ?"
                 + " GROUP BY 1) b ORDER BY bucket";
         String tz = zone.getId();
         Object[] args = resolution == Resolution.PT15M
                 ? new Object[] {meterId, Timestamp.from(from), Timestamp.from(to)}
                 : new Object[] {tz, tz, tz, tz, meterId, Timestamp.from(from), Timestamp.from(to)};
-        return jdbc.query(sql, (rs, n) -> new ConsumptionBucket(
-                rs.getTimestamp("bucket").toInstant(),
-                rs.getTimestamp("bucket_end").toInstant(),
-                rs.getLong("import_wh"),
-                rs.getLong("export_wh"),
-                rs.getBigDecimal("charged")), args);
+        return jdbc.query(sql, (rs, n) -> {
+            Long q1 = longOrNull(rs.getBigDecimal("q1"));
+            Long q2 = longOrNull(rs.getBigDecimal("q2"));
+            Long q3 = longOrNull(rs.getBigDecimal("q3"));
+            Long q4 = longOrNull(rs.getBigDecimal("q4"));
+            long importWh = rs.getLong("import_wh");
+            long exportWh = rs.getLong("export_wh");
+            BigDecimal powerFactor = q1 == null || q2 == null || q3 == null || q4 == null ? null
+                    : ReactiveEnergy.powerFactor(importWh + exportWh, q1 + q2 + q3 + q4);
+            return new ConsumptionBucket(rs.getTimestamp("bucket").toInstant(),
+                    rs.getTimestamp("bucket_end").toInstant(), importWh, exportWh, rs.getBigDecimal("charged"),
+                    q1, q2, q3, q4, powerFactor);
+        }, args);
+    }
+
+    private static Long longOrNull(BigDecimal sum) {
+        return sum == null ? null : sum.longValueExact();
     }
 }

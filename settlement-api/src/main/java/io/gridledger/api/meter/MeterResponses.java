@@ -78,10 +78,13 @@ final class MeterResponses {
                        List<Bucket> intervals) {
     }
 
-    record Bucket(Instant from, Instant to, long importWh, long exportWh, MoneyJson charged) {
+    record Bucket(Instant from, Instant to, long importWh, long exportWh, MoneyJson charged, Long reactiveQ1Varh,
+                  Long reactiveQ2Varh, Long reactiveQ3Varh, Long reactiveQ4Varh, String powerFactor) {
 
         static Bucket of(ConsumptionBucket b, String currency) {
-            return new Bucket(b.from(), b.to(), b.importWh(), b.exportWh(), MoneyJson.of(b.charged(), currency));
+            return new Bucket(b.from(), b.to(), b.importWh(), b.exportWh(), MoneyJson.of(b.charged(), currency),
+                    b.reactiveQ1Varh(), b.reactiveQ2Varh(), b.reactiveQ3Varh(), b.reactiveQ4Varh(),
+                    b.powerFactor() == null ? null : b.powerFactor().toPlainString());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.gridledger.api.settlement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridledger.ledger.tariff.TariffBook;
 import io.gridledger.ledger.value.TariffId;
@@ -35,6 +37,7 @@ import java.util.Optional;
 public class SettlementRuns {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementRuns.class);
+    private static final ObjectMapper DOCUMENTS = new ObjectMapper();
 
     private final SettlementRunQueries queries;
     private final TariffBook tariffs;
@@ -138,8 +141,8 @@ public class SettlementRuns {
 
     static SettlementRunDocument parse(String canonical) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(canonical, SettlementRunDocument.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return DOCUMENTS.readValue(canonical, SettlementRunDocument.class);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored settlement run is not readable: " + e.getOriginalMessage(), e);
         }
     }
