@@ -104,6 +104,24 @@ class SettlementWiringTest {
     }
 
     @Test
+    void hourlyBucketsKeepTheTwoHoursAtTwoOfAnAutumnNightApart() {
+        StringBuilder readings = new StringBuilder();
+        Instant start = Instant.parse("2027-10-30T22:00:00Z");   // 00:00 CEST; clocks go back at 01:00Z
+        for (int q = 0; q <= 20; q++) {
+            readings.append(q == 0 ? "" : ",").append("{\"at\":\"").append(start.plusSeconds(900L * q))
+                    .append("\",\"activeImportWh\":").append(10_000 + 100 * q).append('}');
+        }
+        api.post("/api/v1/meters/" + meter + "/readings", "{\"readings\":[" + readings + "]}");
+        var series = api.get("/api/v1/meters/" + meter + "/consumption?from=2027-10-30T22:00:00Z"
+                + "&to=2027-10-31T03:00:00Z&resolution=PT1H").body().path("intervals");
+        assertThat(series).hasSize(5);
+        for (int h = 0; h < 5; h++) {
+            assertThat(series.get(h).path("from").asText()).isEqualTo(start.plusSeconds(3600L * h).toString());
+            assertThat(series.get(h).path("importWh").asLong()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void statementAndRunRequestsGetClearErrors() {
         var badPeriod = api.get("/api/v1/meters/" + meter + "/statements/2026-13");
         assertThat(badPeriod.status()).isEqualTo(400);

@@ -349,12 +349,13 @@ public class MeterAccount {
         if (lastSupplyConfirmationAt != null && at.isBefore(lastSupplyConfirmationAt)) {
             return new AccountCommandOutcome(sequence());
         }
-        catchUpWithTime(at, tariffHistory(tariffs));
+        Instant now = command.receivedAt();
+        catchUpWithTime(now, tariffHistory(tariffs));
         boolean completesRequest = pendingRelay != null && pendingRelay.command().resultingState() == command.state();
         if (completesRequest || command.state() != supply) {
             apply(new SupplyStateConfirmed(meterId, command.state(),
                     completesRequest ? pendingRelay.requestId() : null, at));
-            controlCredit(at, Trigger.SUPPLY_CONFIRMATION);
+            controlCredit(now, Trigger.SUPPLY_CONFIRMATION);
         }
         return new AccountCommandOutcome(sequence());
     }

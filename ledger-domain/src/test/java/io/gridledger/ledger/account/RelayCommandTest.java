@@ -55,6 +55,15 @@ class RelayCommandTest {
     }
 
     @Test
+    void aConfirmationDatedAheadByTheMeterClockChargesNoDayThatHasNotBegun() {
+        Instant meterClock = REQUESTED.plus(Duration.ofDays(3));
+        Instant received = REQUESTED.plus(Duration.ofMinutes(2));
+        givenDisconnectRequested()
+                .when(new ConfirmSupplyState(METER, SupplyState.DISCONNECTED, meterClock, received))
+                .expectEvents(new SupplyStateConfirmed(METER, SupplyState.DISCONNECTED, DISCONNECT_ID, meterClock));
+    }
+
+    @Test
     void doesNotResendARequestWithinFifteenMinutes() {
         givenDisconnectRequested()
                 .when(review(REQUESTED.plus(Duration.ofMinutes(14))))

@@ -27,12 +27,13 @@ public class ConsumptionQueries {
                                               ZoneId zone) {
         String bucketStart = switch (resolution) {
             case PT15M -> "date_bin('15 minutes', interval_start, TIMESTAMPTZ '2000-01-01 00:00:00+00')";
-            case PT1H -> "(date_trunc('hour', interval_start AT TIME ZONE ?) AT TIME ZONE ?)";
+            // hours counted from a local midnight: the two 02:00 hours of an autumn night stay apart
+            case PT1H -> "date_bin('1 hour', interval_start, ('2000-01-01'::timestamp AT TIME ZONE ?))";
             case P1D -> "(date_trunc('day', interval_start AT TIME ZONE ?) AT TIME ZONE ?)";
         };
         String bucketEnd = switch (resolution) {
             case PT15M -> "bucket + INTERVAL '15 minutes'";
-            case PT1H -> "((bucket AT TIME ZONE ?) + INTERVAL '1 hour') AT TIME ZONE ?";
+            case PT1H -> "bucket + INTERVAL '1 hour'";
             case P1D -> "((bucket AT TIME ZONE ?) + INTERVAL '1 day') AT TIME ZONE ?";
         };
         String sql = "SELECT bucket, " + bucketEnd + " AS bucket_end, import_wh, export_wh, charged, q1, q2, q3, q4 FROM ("
@@ -42,9 +43,11 @@ public class ConsumptionQueries {
                 + " WHERE meter_id = ? AND interval_start >= ? AND interval_start < ?"
                 + " GROUP BY 1) b ORDER BY bucket";
         String tz = zone.getId();
-        Object[] args = resolution == Resolution.PT15M
-                ? new Object[] {meterId, Timestamp.from(from), Timestamp.from(to)}
-                : new Object[] {tz, tz, tz, tz, meterId, Timestamp.from(from), Timestamp.from(to)};
+        Object[] args = switch (resolution) {
+            case PT15M -> new Object[] {meterId, Timestamp.from(from), Timestamp.from(to)};
+            case PT1H -> new Object[] {tz, meterId, Timestamp.from(from), Timestamp.from(to)};
+            case P1D -> new Object[] {tz, tz, tz, tz, meterId, Timestamp.from(from), Timestamp.from(to)};
+        };
         return jdbc.query(sql, (rs, n) -> {
             Long q1 = longOrNull(rs.getBigDecimal("q1"));
             Long q2 = longOrNull(rs.getBigDecimal("q2"));

@@ -74,6 +74,8 @@ public class MeterController {
 
     static final int MAX_READINGS_PER_DELIVERY = 10_000;
     private static final Duration MAX_SERIES_SPAN = Duration.ofDays(400);
+    /** How far a meter's clock may run ahead of the ledger's before its time stamps are refused. */
+    static final Duration MAX_METER_CLOCK_AHEAD = Duration.ofMinutes(5);
 
     private final CommandGateway commands;
     private final TariffBook tariffs;
@@ -230,8 +232,14 @@ public class MeterController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("state", "state must be CONNECTED or DISCONNECTED");
         }
-        Instant at = body.at() == null ? clock.instant() : Fields.instant(body.at(), "at");
-        AccountCommandOutcome outcome = commands.sendAndWait(new ConfirmSupplyState(id, state, at));
+        Instant now = clock.instant();
+        Instant at = body.at() == null ? now : Fields.instant(body.at(), "at");
+        if (at.isAfter(now.plus(MAX_METER_CLOCK_AHEAD))) {
+            throw new InvalidRequestException("at", "a confirmation cannot be more than "
+                    + MAX_METER_CLOCK_AHEAD.toMinutes() + " minutes ahead of the ledger's clock (" + now
+                    + "); check the meter's clock");
+        }
+        AccountCommandOutcome outcome = commands.sendAndWait(new ConfirmSupplyState(id, state, at, now));
         catchUp.await(id.value(), outcome.sequence());
         return balanceOf(id.value());
     }
