@@ -1,6 +1,8 @@
 package io.gridledger.bench;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /** {@code ingest} (default): readings through the command path; {@code close}: closing a period for a fleet. */
 public final class Benchmarks {
@@ -16,5 +18,17 @@ public final class Benchmarks {
         } else {
             IngestionBenchmark.main(args);
         }
+    }
+
+    /** {@code --name=value} arguments ({@code --flag} alone means {@code true}). */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                String[] kv = a.substring(2).split("=", 2);
+                opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            }
+        }
+        return opts;
     }
 }

@@ -40,13 +40,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -63,7 +59,7 @@ public final class IngestionBenchmark {
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
+        Map<String, String> opts = Benchmarks.options(args);
         int meters = Integer.parseInt(opts.getOrDefault("meters", "10000"));
         int intervals = Integer.parseInt(opts.getOrDefault("intervals", "100"));
         int delivery = Integer.parseInt(opts.getOrDefault("delivery", "100"));
@@ -90,7 +86,7 @@ public final class IngestionBenchmark {
             Instant base = Instant.now().minus(Duration.ofMinutes(15L * (intervals + 4))).truncatedTo(ChronoUnit.HOURS);
             Instant setupStart = Instant.now();
             setUp(commands, meters, threads, base.minus(Duration.ofHours(1)));
-            awaitCount(jdbc, "SELECT count(*) FROM balance_view WHERE last_event_sequence >= 1", meters);
+            Fleet.awaitCount(jdbc, "SELECT count(*) FROM balance_view WHERE last_event_sequence >= 1", meters);
             System.out.printf("setup: %,d accounts opened and topped up in %s%n", meters,
                     Duration.between(setupStart, Instant.now()));
 
@@ -99,8 +95,8 @@ public final class IngestionBenchmark {
             ingest(commands, meters, intervals, delivery, threads, base, accepted);
             long commandsDone = System.nanoTime();
             long expectedRows = (long) meters * (intervals - 1);
-            awaitCount(jdbc, "SELECT count(*) FROM interval_consumption", expectedRows);
-            awaitCount(jdbc, "SELECT count(*) FROM balance_view WHERE last_reading_at = ?", meters,
+            Fleet.awaitCount(jdbc, "SELECT count(*) FROM interval_consumption", expectedRows);
+            Fleet.awaitCount(jdbc, "SELECT count(*) FROM balance_view WHERE last_reading_at = ?", meters,
                     java.sql.Timestamp.from(base.plus(Duration.ofMinutes(15L * (intervals - 1)))));
             long end = System.nanoTime();
 
@@ -167,7 +163,7 @@ public final class IngestionBenchmark {
         commands.sendAndWait(new DefineTariffVersion(new TariffId("bench-tou"), tou, Instant.now()));
         commands.sendAndWait(new DefineTariffVersion(new TariffId("bench-blocks"), blocks, Instant.now()));
         Money zero = Money.of("0", "EUR");
-        runParallel(threads, meters, i -> {
+        Fleet.forEachMeter(threads, meters, i -> {
             MeterId id = meterId(i);
             commands.sendAndWait(new OpenMeterAccount(id, new CustomerId("c" + i),
                     new TariffId(i % 3 == 0 ? "bench-blocks" : "bench-tou"), ZONE, Money.of("5", "EUR"),
@@ -180,7 +176,7 @@ public final class IngestionBenchmark {
 
     private static void ingest(CommandGateway commands, int meters, int intervals, int delivery, int threads,
                                Instant base, AtomicLong accepted) throws Exception {
-        runParallel(threads, meters, i -> {
+        Fleet.forEachMeter(threads, meters, i -> {
             SplittableRandom random = new SplittableRandom(i);
             long register = 1_000_000L + random.nextLong(1_000_000L);
             for (int from = 0; from < intervals; from += delivery) {
@@ -195,46 +191,6 @@ public final class IngestionBenchmark {
                 accepted.addAndGet(outcome.accepted());
             }
         });
-    }
-
-    private interface MeterTask {
-        void run(int meterIndex) throws Exception;
-    }
-
-    private static void runParallel(int threads, int meters, MeterTask task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = offset; i < meters; i += threads) {
-                        task.run(i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static void awaitCount(JdbcTemplate jdbc, String sql, long expected, Object... args)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-        while (true) {
-            long n = jdbc.queryForObject(sql, Long.class, args);
-            if (n >= expected) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("read models did not catch up: " + n + " of " + expected);
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** COPY of the same number of interval rows into an unindexed table: what the disk and server can take. */
@@ -265,14 +221,4 @@ public final class IngestionBenchmark {
         return new MeterId(String.format("bench-%05d", i));
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--")) {
-                String[] kv = a.substring(2).split("=", 2);
-                opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
-            }
-        }
-        return opts;
-    }
 }

@@ -37,13 +37,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Closes a settlement period for a fleet: {@code --meters} accounts (a third net-metering
@@ -58,13 +54,7 @@ public final class PeriodCloseBenchmark {
     private static final ZoneId ZONE = ZoneOffset.UTC;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--")) {
-                String[] kv = a.substring(2).split("=", 2);
-                opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
-            }
-        }
+        Map<String, String> opts = Benchmarks.options(args);
         int meters = Integer.parseInt(opts.getOrDefault("meters", "100000"));
         int days = Integer.parseInt(opts.getOrDefault("days", "3"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "16"));
@@ -94,10 +84,10 @@ public final class PeriodCloseBenchmark {
 
             long t0 = System.nanoTime();
             defineTariffs(commands);
-            parallel(threads, meters, i -> setUp(commands, i, opened, hours));
+            Fleet.forEachMeter(threads, meters, i -> setUp(commands, i, opened, hours));
             long events = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-            awaitCount(jdbc, "SELECT count(*) FROM event_chain WHERE global_index = ?", 1, events);
-            awaitCount(jdbc, "SELECT count(*) FROM balance_view WHERE last_reading_at IS NOT NULL", meters);
+            Fleet.awaitCount(jdbc, "SELECT count(*) FROM event_chain WHERE global_index = ?", 1, events);
+            Fleet.awaitCount(jdbc, "SELECT count(*) FROM balance_view WHERE last_reading_at IS NOT NULL", meters);
             double setup = (System.nanoTime() - t0) / 1e9;
             long facts = jdbc.queryForObject("SELECT count(*) FROM settlement_fact", Long.class);
             long eventCount = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
@@ -182,39 +172,4 @@ public final class PeriodCloseBenchmark {
         }
     }
 
-    private interface MeterTask {
-        void run(int meterIndex) throws Exception;
-    }
-
-    private static void parallel(int threads, int meters, MeterTask task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = offset; i < meters; i += threads) {
-                        task.run(i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static void awaitCount(JdbcTemplate jdbc, String sql, long expected, Object... args)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (jdbc.queryForObject(sql, Long.class, args) < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("processors did not catch up: " + sql);
-            }
-            Thread.sleep(200);
-        }
-    }
 }
