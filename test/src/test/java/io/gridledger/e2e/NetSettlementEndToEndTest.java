@@ -209,6 +209,17 @@ class NetSettlementEndToEndTest {
                 http.getRaw("/api/v1/settlement/periods/2026-01/runs/R2", "application/json").body());
         assertThat(r2.at("/figures/readings/late").asLong()).isEqualTo(2L * HELD_BACK);
         assertThat(r2.at("/changes").findValuesAsText("figure")).contains("readings.late", "energy.importWh");
+        // a February account with debt, paying some of it, moves the fleet's outstanding debt but no January figure
+        String debtor = "e2e-debt-" + suffix;
+        assertThat(http.post("/api/v1/meters", """
+                {"meterId":"%s","customerId":"cust-%s","tariffId":"e2e-business-%s","timezone":"Europe/Amsterdam",
+                 "debt":{"amount":"50","currency":"EUR"},"debtRecoveryPercent":"20"}""".formatted(debtor, debtor, suffix))
+                .status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/meters/" + debtor + "/top-ups", """
+                {"paymentId":"%s-1","amount":{"amount":"10","currency":"EUR"}}""".formatted(debtor)).status())
+                .isEqualTo(201);
+        assertThat(http.get("/api/v1/settlement/periods/2026-01/runs").json().at("/runs").findValuesAsText("run"))
+                .containsExactly("R1", "R2");
 
         // --- auditing as of an earlier instant ----------------------------------------------
         JsonNode asOf = http.get("/api/v1/meters/" + consumer.id + "?asOf=" + beforeLateData).json();

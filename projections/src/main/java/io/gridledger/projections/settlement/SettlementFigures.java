@@ -145,6 +145,12 @@ public record SettlementFigures(
                         quantity.getOrDefault(SettlementFactKind.LATE_INTERVALS, 0L)));
     }
 
+    /** These figures with the fleet-wide outstanding snapshot left out (for comparing runs). */
+    public SettlementFigures withoutOutstanding() {
+        return new SettlementFigures(currency, metersBilled, energy, revenue, charges, credits, payments, null,
+                disconnections, readings);
+    }
+
     /** Sums facts of {@code period} per kind, label and tariff version, as the server's SQL does. */
     public static List<FactGroup> group(Collection<SettlementFact> facts, YearMonth period) {
         Map<List<Object>, FactGroup> groups = new LinkedHashMap<>();

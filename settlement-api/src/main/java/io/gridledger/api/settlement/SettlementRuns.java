@@ -85,8 +85,7 @@ public class SettlementRuns {
             SettlementFigures figures = figures(period, head.get(), billed);
             SettlementRunQueries.StoredRun last = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
             SettlementFigures previous = last == null ? null : document(last).figures();
-            if (previous != null && CanonicalJson.write(CanonicalJson.tree(previous))
-                    .equals(CanonicalJson.write(CanonicalJson.tree(figures)))) {
+            if (previous != null && sameSettlement(previous, figures)) {
                 return Optional.of(last);
             }
             int revision = earlier.size() + 1;
@@ -107,6 +106,16 @@ public class SettlementRuns {
                     signed.run(), billed, h.globalIndex(), signed.changes().size());
             return Optional.of(new SettlementRunQueries.StoredRun(period.toString(), revision, issuedAt, canonical));
         });
+    }
+
+    /**
+     * Whether two runs settle the period alike. Outstanding debt and emergency credit are a snapshot
+     * of the whole fleet at the run's last event and move with every top-up; they are reported, but
+     * only a change in the period's own figures makes a new revision.
+     */
+    private static boolean sameSettlement(SettlementFigures a, SettlementFigures b) {
+        return CanonicalJson.write(CanonicalJson.tree(a.withoutOutstanding()))
+                .equals(CanonicalJson.write(CanonicalJson.tree(b.withoutOutstanding())));
     }
 
     SettlementFigures figures(YearMonth period, SettlementRunQueries.ChainHead head, long billed) {
