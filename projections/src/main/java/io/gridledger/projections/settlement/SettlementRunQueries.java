@@ -47,9 +47,17 @@ public class SettlementRunQueries {
         return max == null ? -1 : max;
     }
 
-    public boolean chainHasSeen(long globalIndex) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM event_chain WHERE global_index = ?)", Boolean.class, globalIndex));
+    /**
+     * Whether the chain holds every stored event up to {@code globalIndex}. Seeing the newest is not
+     * enough: an event that committed late behind a gap is chained after higher ones. Looks back
+     * over the last {@code window} indexes, far more than can be in flight at once.
+     */
+    public boolean chainHasEverythingUpTo(long globalIndex, long window) {
+        return Boolean.FALSE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM domain_event_entry e
+                               WHERE e.global_index > ? AND e.global_index <= ?
+                                 AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.global_index))""",
+                Boolean.class, globalIndex - window, globalIndex));
     }
 
     public List<SettlementFigures.FactGroup> factGroups(YearMonth period) {
@@ -71,7 +79,16 @@ public class SettlementRunQueries {
     }
 
     public List<SettlementMeterState> meterStates() {
-        return jdbc.query("SELECT * FROM settlement_meter", (rs, n) -> new SettlementMeterState(
+        return meterStates("SELECT * FROM settlement_meter");
+    }
+
+    /** The accounts whose supply is off as of the chain head (few; what ongoing disconnections need). */
+    public List<SettlementMeterState> disconnectedMeterStates() {
+        return meterStates("SELECT * FROM settlement_meter WHERE disconnected_since IS NOT NULL");
+    }
+
+    private List<SettlementMeterState> meterStates(String sql) {
+        return jdbc.query(sql, (rs, n) -> new SettlementMeterState(
                 rs.getString("meter_id"), ZoneId.of(rs.getString("timezone")), rs.getString("tariff_id"),
                 rs.getString("currency").trim(), rs.getBigDecimal("balance"), rs.getBigDecimal("debt"),
                 rs.getBigDecimal("emergency_credit_limit"), rs.getBoolean("emergency_credit_active"),

@@ -38,6 +38,7 @@ public class SettlementRuns {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementRuns.class);
     private static final ObjectMapper DOCUMENTS = new ObjectMapper();
+    private static final long CHAIN_CHECK_WINDOW = 100_000;
 
     private final SettlementRunQueries queries;
     private final TariffBook tariffs;
@@ -82,12 +83,17 @@ public class SettlementRuns {
             if (head.isEmpty() || (billed == 0 && earlier.isEmpty())) {
                 return Optional.<SettlementRunQueries.StoredRun>empty();
             }
-            SettlementFigures figures = figures(period, head.get(), billed);
+            List<SettlementFigures.FactGroup> groups = queries.factGroups(period);
+            List<SettlementMeterState> disconnected = queries.disconnectedMeterStates();
+            long ongoing = SettlementFigures.ongoingSeconds(disconnected, period, head.get().timestamp());
             SettlementRunQueries.StoredRun last = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
             SettlementFigures previous = last == null ? null : document(last).figures();
-            if (previous != null && sameSettlement(previous, figures)) {
+            if (previous != null && sameSettlement(previous,
+                    SettlementFigures.compute(groups, billed, disconnected, ongoing, this::taxPercent))) {
                 return Optional.of(last);
             }
+            SettlementFigures figures = SettlementFigures.compute(groups, billed, queries.meterStates(), ongoing,
+                    this::taxPercent);
             int revision = earlier.size() + 1;
             SettlementRunQueries.ChainHead h = head.get();
             Instant issuedAt = clock.instant();
@@ -111,17 +117,12 @@ public class SettlementRuns {
     /**
      * Whether two runs settle the period alike. Outstanding debt and emergency credit are a snapshot
      * of the whole fleet at the run's last event and move with every top-up; they are reported, but
-     * only a change in the period's own figures makes a new revision.
+     * only a change in the period's own figures makes a new revision (so the check reads only the
+     * period's facts and the disconnected accounts, not every account).
      */
     private static boolean sameSettlement(SettlementFigures a, SettlementFigures b) {
         return CanonicalJson.write(CanonicalJson.tree(a.withoutOutstanding()))
                 .equals(CanonicalJson.write(CanonicalJson.tree(b.withoutOutstanding())));
-    }
-
-    SettlementFigures figures(YearMonth period, SettlementRunQueries.ChainHead head, long billed) {
-        List<SettlementMeterState> meters = queries.meterStates();
-        return SettlementFigures.compute(queries.factGroups(period), billed, meters,
-                SettlementFigures.ongoingSeconds(meters, period, head.timestamp()), this::taxPercent);
     }
 
     private Optional<BigDecimal> taxPercent(String tariffId, int version) {
@@ -129,11 +130,11 @@ public class SettlementRuns {
                 .map(v -> v.definition().taxPercent());
     }
 
-    /** Waits (bounded) until the chain has seen every event committed so far. */
+    /** Waits (bounded) until the chain holds every event committed so far. */
     private void awaitChain() {
         long target = queries.lastStoredGlobalIndex();
         Instant deadline = clock.instant().plus(chainWait);
-        while (target >= 0 && !queries.chainHasSeen(target)) {
+        while (target >= 0 && !queries.chainHasEverythingUpTo(target, CHAIN_CHECK_WINDOW)) {
             if (clock.instant().isAfter(deadline)) {
                 log.warn("event=settlement_chain_behind global_index={} action=\"the run covers the events chained "
                         + "so far; check the settlement-chain processor\"", target);
