@@ -126,16 +126,25 @@ public class ChainProjector {
                 "SELECT EXISTS (SELECT 1 FROM event_chain WHERE global_index = ?)", Boolean.class, globalIndex));
     }
 
+    /**
+     * The chain head as stored. The in-memory copy and account states are only trusted while the
+     * stored head is the one this node wrote last: when the segment moved to another node and back,
+     * both are reloaded.
+     */
     private Head currentHead() {
-        Head h = head;
-        if (h == null) {
-            h = jdbc.query("SELECT chain_seq, hash, (SELECT max(global_index) FROM event_chain) FROM event_chain "
-                            + "ORDER BY chain_seq DESC LIMIT 1",
-                    rs -> rs.next() ? new Head(rs.getLong(1), rs.getString(2).trim(), rs.getLong(3))
-                            : new Head(0, ChainedEvent.GENESIS, -1));
-            head = h;
+        Head stored = storedHead();
+        if (!stored.equals(head)) {
+            meters.clear();
+            head = stored;
         }
-        return h;
+        return stored;
+    }
+
+    private Head storedHead() {
+        return jdbc.query("SELECT chain_seq, hash, (SELECT max(global_index) FROM event_chain) FROM event_chain "
+                        + "ORDER BY chain_seq DESC LIMIT 1",
+                rs -> rs.next() ? new Head(rs.getLong(1), rs.getString(2).trim(), rs.getLong(3))
+                        : new Head(0, ChainedEvent.GENESIS, -1));
     }
 
     private SettlementMeterState committedMeter(String meterId) {
