@@ -223,7 +223,7 @@ public class MeterAccount {
         long deposit = 0;
         long draw = 0;
         if (tariff.netting() == Netting.NET_METERING) {
-            YearMonth booked = period.isBefore(firstOpenPeriod()) ? firstOpenPeriod() : period;
+            YearMonth booked = bookedIn(period);
             deposit = exportWh;
             long bank = d.bank(booked) + deposit;
             draw = Math.min(bank, importWh);
@@ -317,7 +317,7 @@ public class MeterAccount {
         YearMonth period = SettlementPeriods.periodAt(at, zone);
         apply(new AccountToppedUp(meterId, command.paymentId(), amount, command.paidAt(), emergencyRepaid,
                 debtRecovered, balanceAfter, debt.minus(debtRecovered),
-                period.isBefore(firstOpenPeriod()) ? firstOpenPeriod() : period, at));
+                bookedIn(period), at));
         if (emergencyCreditActive && !balance.isNegative()) {
             apply(new EmergencyCreditRepaid(meterId, at));
         }
@@ -495,6 +495,11 @@ public class MeterAccount {
 
     private YearMonth firstOpenPeriod() {
         return closedThrough.plusMonths(1);
+    }
+
+    /** Where a movement of {@code period} is booked: there, or in the first open period if it has closed. */
+    private YearMonth bookedIn(YearMonth period) {
+        return period.isBefore(firstOpenPeriod()) ? firstOpenPeriod() : period;
     }
 
     private PeriodTotals totalsOf(YearMonth period) {

@@ -76,7 +76,8 @@ public record SettlementFigures(
                                             List<SettlementMeterState> meters, long ongoingSeconds,
                                             BiFunction<String, Integer, Optional<BigDecimal>> taxPercent) {
         String currency = groups.stream().map(FactGroup::currency).findFirst()
-                .orElse(meters.stream().map(SettlementMeterState::currency).findFirst().orElse("EUR"));
+                .or(() -> meters.stream().map(SettlementMeterState::currency).findFirst())
+                .orElseThrow(() -> new IllegalStateException("a settlement run needs at least one account"));
         Map<SettlementFactKind, BigDecimal> amount = new TreeMap<>();
         Map<SettlementFactKind, Long> quantity = new TreeMap<>();
         Map<String, Long> deferrals = new TreeMap<>();

@@ -84,6 +84,11 @@ public class SettlementRuns {
                 return Optional.<SettlementRunQueries.StoredRun>empty();
             }
             List<SettlementFigures.FactGroup> groups = queries.factGroups(period);
+            if (groups.isEmpty()) {
+                // nothing settled in the period (yet: a reset chain processor may be replaying)
+                return earlier.isEmpty() ? Optional.<SettlementRunQueries.StoredRun>empty()
+                        : Optional.of(earlier.get(earlier.size() - 1));
+            }
             List<SettlementMeterState> disconnected = queries.disconnectedMeterStates();
             long ongoing = SettlementFigures.ongoingSeconds(disconnected, period, head.get().timestamp());
             SettlementRunQueries.StoredRun last = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
