@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +141,20 @@ class SettlementWiringTest {
 
     @Test
     void reconciliationFindsNothingUntilAReadModelDriftsFromTheEvents() {
+        assertThat(reconciliation.reconcile(meter)).isEmpty();
+
+        Map<String, Object> link = jdbc.queryForMap("""
+                SELECT c.* FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index
+                WHERE e.aggregate_identifier = ? ORDER BY c.global_index LIMIT 1""", meter);
+        jdbc.update("DELETE FROM event_chain WHERE global_index = ?", link.get("global_index"));
+        try {
+            assertThat(reconciliation.reconcile(meter)).extracting(Reconciliation.Difference::readModel,
+                    Reconciliation.Difference::inReadModel).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("event_chain", "[" + link.get("global_index") + "]"));
+        } finally {
+            jdbc.update("INSERT INTO event_chain (chain_seq, global_index, hash, time_stamp) VALUES (?, ?, ?, ?)",
+                    link.get("chain_seq"), link.get("global_index"), link.get("hash"), link.get("time_stamp"));
+        }
         assertThat(reconciliation.reconcile(meter)).isEmpty();
 
         jdbc.update("UPDATE balance_view SET balance = balance + 1 WHERE meter_id = ?", meter);

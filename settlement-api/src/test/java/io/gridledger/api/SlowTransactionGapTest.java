@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -43,6 +44,8 @@ class SlowTransactionGapTest {
     BalanceQueries balances;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
     @Value("${gridledger.event-store.gap-timeout}")
     Duration gapTimeout;
     @Value("${spring.datasource.hikari.connection-init-sql}")
@@ -74,6 +77,22 @@ class SlowTransactionGapTest {
             sleep(Duration.ofMillis(100));
         }
         assertThat(balances.findBalance("gap-slow")).as("the late-committed event reached the read model").isPresent();
+
+        long slowIndex = jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = 'gap-slow'", Long.class);
+        long fastIndex = jdbc.queryForObject(
+                "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier LIKE 'gap-fast-%'", Long.class);
+        assertThat(slowIndex).as("the slow event holds the lower index").isLessThan(fastIndex);
+        while (chainLinks(slowIndex) == 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(chainLinks(slowIndex)).as("the late-committed event is in the settlement hash chain").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement_meter WHERE meter_id = 'gap-slow'", Long.class))
+                .as("its account is known to settlement").isEqualTo(1);
+    }
+
+    private long chainLinks(long globalIndex) {
+        return jdbc.queryForObject("SELECT count(*) FROM event_chain WHERE global_index = ?", Long.class, globalIndex);
     }
 
     @Test

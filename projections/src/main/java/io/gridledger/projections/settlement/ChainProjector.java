@@ -80,7 +80,7 @@ public class ChainProjector {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         Batch batch = batch();
-        long globalIndex = token.position().orElseThrow();
+        long globalIndex = globalIndexOf(batch, message, token);
         if (alreadyChained(batch, globalIndex)) {
             return;
         }
@@ -111,6 +111,22 @@ public class ChainProjector {
             });
             return b;
         });
+    }
+
+    /**
+     * A gap-aware token stands on the highest index the stream has seen, not on the event it comes
+     * with: an event that committed late behind a gap arrives with the token of a higher, already
+     * chained index. Only a token above everything chained is the event's own index; otherwise the
+     * store tells (unique index on the event identifier).
+     */
+    private long globalIndexOf(Batch batch, EventMessage<?> message, TrackingToken token) {
+        long position = token.position().orElseThrow();
+        if (position > batch.head.maxGlobalIndex()) {
+            return position;
+        }
+        Long stored = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                Long.class, message.getIdentifier());
+        return stored == null ? position : stored;
     }
 
     /**

@@ -122,6 +122,22 @@ public class EventStoreConfiguration {
         return JacksonSerializer.builder().objectMapper(storageMapper()).build();
     }
 
+    /**
+     * Snapshots are the aggregate object itself (Axon's {@code AggregateSnapshotter}); aggregates keep
+     * their state in private fields without accessors, so snapshots are written field by field.
+     */
+    public static ObjectMapper snapshotMapper() {
+        ObjectMapper mapper = storageMapper();
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return mapper;
+    }
+
+    @Bean
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer() {
+        return JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
+    }
+
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer(Serializer serializer) {
@@ -135,7 +151,7 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("snapshotSerializer") Serializer snapshotSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
@@ -144,7 +160,7 @@ public class EventStoreConfiguration {
                                           EventSchema eventSchema,
                                           @Value("${gridledger.event-store.gap-timeout}") Duration gapTimeout) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())

@@ -21,10 +21,13 @@ public class AccountHistory {
         this.events = events;
     }
 
-    /** The account's events in sequence order, stored no later than {@code asOf} (all when null). */
+    /**
+     * The account's events in sequence order, stored no later than {@code asOf} (all when null).
+     * Always from the first event: a snapshot is a shortcut for loading the aggregate, not history.
+     */
     public List<DomainEventMessage<?>> eventsOf(String meterId, Instant asOf) {
         List<DomainEventMessage<?>> out = new ArrayList<>();
-        var stream = events.readEvents(meterId);
+        var stream = events.readEvents(meterId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (asOf != null && message.getTimestamp().isAfter(asOf)) {

@@ -43,7 +43,7 @@ public class EventSourcedTariffBook implements TariffBook {
             return Optional.of(cached.history());
         }
         List<TariffVersion> versions = new ArrayList<>();
-        eventStore.readEvents(tariffId.value()).asStream()
+        eventStore.readEvents(tariffId.value(), 0).asStream()
                 .map(m -> m.getPayload())
                 .filter(TariffVersionDefined.class::isInstance)
                 .map(TariffVersionDefined.class::cast)
