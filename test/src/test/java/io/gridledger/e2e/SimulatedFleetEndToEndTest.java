@@ -10,7 +10,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The main job in small: a simulated fleet reporting through the API of a running server. */
+/**
+ * The main job in small: a simulated fleet reporting to a running server, {@code sim-0001} as an MQTT
+ * device through the broker, the others through the HTTP API.
+ */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gridledger.simulation.enabled=true", "gridledger.simulation.meters=4",
                 "gridledger.simulation.tick=1s"})
@@ -22,20 +25,24 @@ class SimulatedFleetEndToEndTest {
     @Test
     void simulatedMetersOpenAccountsTopUpAndReportReadingsThatAreCharged() {
         Http http = new Http(port);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Http.Response meter = http.get("/api/v1/meters/sim-0001");
-            assertThat(meter.status()).isEqualTo(200);
-            assertThat(meter.json().path("lastReadingAt").isNull()).isFalse();
-            long charges = 0;
-            for (var e : http.get("/api/v1/meters/sim-0001/ledger").json().path("entries")) {
-                if (e.path("type").asText().equals("IMPORT_CHARGE")) {
-                    charges++;
-                }
-            }
-            assertThat(charges).as("readings after the baseline are charged").isGreaterThanOrEqualTo(2);
-        });
+        for (String id : new String[] {"sim-0001", "sim-0002"}) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> charged(http, id));
+        }
         assertThat(http.get("/api/v1/meters/sim-0004").status()).isEqualTo(200);
         assertThat(http.get("/api/v1/tariffs/sim-residential-blocks").json().path("version").asInt()).isEqualTo(1);
         assertThat(http.get("/api/v1/meters/sim-0001").json().path("readingsRejected").asLong()).isZero();
+    }
+
+    private static void charged(Http http, String meterId) {
+        Http.Response meter = http.get("/api/v1/meters/" + meterId);
+        assertThat(meter.status()).isEqualTo(200);
+        assertThat(meter.json().path("lastReadingAt").isNull()).isFalse();
+        long charges = 0;
+        for (var e : http.get("/api/v1/meters/" + meterId + "/ledger").json().path("entries")) {
+            if (e.path("type").asText().equals("IMPORT_CHARGE")) {
+                charges++;
+            }
+        }
+        assertThat(charges).as(meterId + ": readings after the baseline are charged").isGreaterThanOrEqualTo(2);
     }
 }

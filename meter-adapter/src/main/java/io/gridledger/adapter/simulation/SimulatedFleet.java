@@ -2,6 +2,7 @@ package io.gridledger.adapter.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridledger.ledger.account.RegisterReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A fleet of simulated prepaid meters that reports through the public HTTP API exactly like real
@@ -57,11 +59,21 @@ public final class SimulatedFleet implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Meters that report over MQTT (every fourth, when the broker is on); the rest use the HTTP API. */
+    private final Function<String, MqttMeterDevice> mqttDevices;
+    private final Map<String, MqttMeterDevice> devices = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong readingsSent = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private long ticks;
 
     public SimulatedFleet(URI baseUri, int size, Duration tick, Clock clock) {
+        this(baseUri, size, tick, clock, null);
+    }
+
+    /** A fleet in which every fourth meter is an MQTT device made by {@code mqttDevices} (may be null). */
+    public SimulatedFleet(URI baseUri, int size, Duration tick, Clock clock,
+                          Function<String, MqttMeterDevice> mqttDevices) {
+        this.mqttDevices = mqttDevices;
         if (size < 1) {
             throw new IllegalArgumentException("a fleet has at least one meter");
         }
@@ -84,6 +96,7 @@ public final class SimulatedFleet implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         workers.shutdownNow();
+        devices.values().forEach(MqttMeterDevice::close);
     }
 
     private void setUp() {
@@ -104,7 +117,10 @@ public final class SimulatedFleet implements AutoCloseable {
                 openings.add(() -> {
                     open(meter, index);
                     topUp(meter, credit);
-                    post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, clock.instant().plusSeconds(1)));
+                    if (mqttDevices != null && index % 4 == 1) {
+                        connectOverMqtt(meter);
+                    }
+                    report(meter, clock.instant().plusSeconds(1));
                     return null;
                 });
             }
@@ -118,9 +134,9 @@ public final class SimulatedFleet implements AutoCloseable {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
-            log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={}", size, tick,
-                    count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER), count(SimulatedMeter.Kind.BLOCK_CONSUMER),
-                    count(SimulatedMeter.Kind.PV_PROSUMER));
+            log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={} over_mqtt={}", size,
+                    tick, count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER), count(SimulatedMeter.Kind.BLOCK_CONSUMER),
+                    count(SimulatedMeter.Kind.PV_PROSUMER), devices.size());
         } catch (RuntimeException e) {
             log.error("event=simulated_fleet_setup_failed reason=\"{}\" action=\"check the server log above\"",
                     e.getMessage());
@@ -147,12 +163,19 @@ public final class SimulatedFleet implements AutoCloseable {
         List<java.util.concurrent.Callable<Void>> work = new ArrayList<>(meters.size());
         for (SimulatedMeter meter : meters) {
             work.add(() -> {
+                MqttMeterDevice device = devices.get(meter.meterId);
+                if (device != null) {
+                    // the relay is switched by the head-end's commands; a meter without supply draws nothing
+                    meter.connected = device.relay() == io.gridledger.ledger.account.SupplyState.CONNECTED;
+                }
                 meter.advance(hour, 900);
-                post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, now));
+                report(meter, now);
                 readingsSent.incrementAndGet();
                 JsonNode balance = get("/api/v1/meters/" + meter.meterId);
                 if (balance != null) {
-                    actOnRelay(meter, balance, now);
+                    if (device == null) {
+                        actOnRelay(meter, balance, now);
+                    }
                     maybeTopUp(meter, balance);
                 }
                 return null;
@@ -216,6 +239,25 @@ public final class SimulatedFleet implements AutoCloseable {
         if (response.statusCode() != 201 && response.statusCode() != 409) {
             throw new IllegalStateException("opening " + meter.meterId + " failed: " + response.statusCode() + " "
                     + response.body());
+        }
+    }
+
+    private void connectOverMqtt(SimulatedMeter meter) {
+        try {
+            devices.put(meter.meterId, mqttDevices.apply(meter.meterId));
+        } catch (RuntimeException e) {
+            log.warn("event=simulated_mqtt_meter_unavailable meter={} reason=\"{}\" action=\"start the MQTT broker "
+                    + "(ops/services.sh); the meter reports over HTTP meanwhile\"", meter.meterId, e.getMessage());
+        }
+    }
+
+    private void report(SimulatedMeter meter, Instant at) {
+        MqttMeterDevice device = devices.get(meter.meterId);
+        if (device == null) {
+            post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, at));
+        } else {
+            device.deliver(List.of(new RegisterReading(meter.nextReportTime(at), meter.importWh, meter.exportWh, null,
+                    null, null, null, java.math.BigDecimal.valueOf(225 + meter.random.nextInt(11)), null, null)));
         }
     }
 

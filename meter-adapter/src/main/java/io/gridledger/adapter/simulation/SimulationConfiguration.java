@@ -2,7 +2,10 @@ package io.gridledger.adapter.simulation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.gridledger.adapter.device.DeviceKeys;
+import io.gridledger.adapter.mqtt.MqttTopics;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
@@ -22,12 +25,23 @@ public class SimulationConfiguration implements ApplicationListener<WebServerIni
 
     private final int meters;
     private final Duration tick;
+    private final ObjectProvider<MqttTopics> topics;
+    private final DeviceKeys keys;
+    private final String brokerHost;
+    private final int brokerPort;
     private SimulatedFleet fleet;
 
     public SimulationConfiguration(@Value("${gridledger.simulation.meters:120}") int meters,
-                                   @Value("${gridledger.simulation.tick:15s}") Duration tick) {
+                                   @Value("${gridledger.simulation.tick:15s}") Duration tick,
+                                   ObjectProvider<MqttTopics> topics, DeviceKeys keys,
+                                   @Value("${gridledger.adapter.mqtt.host}") String brokerHost,
+                                   @Value("${gridledger.adapter.mqtt.port}") int brokerPort) {
         this.meters = meters;
         this.tick = tick;
+        this.topics = topics;
+        this.keys = keys;
+        this.brokerHost = brokerHost;
+        this.brokerPort = brokerPort;
     }
 
     @Override
@@ -36,7 +50,10 @@ public class SimulationConfiguration implements ApplicationListener<WebServerIni
             return;
         }
         URI base = URI.create("http://localhost:" + event.getWebServer().getPort());
-        fleet = new SimulatedFleet(base, meters, tick, Clock.systemUTC());
+        MqttTopics mqtt = topics.getIfAvailable();
+        fleet = new SimulatedFleet(base, meters, tick, Clock.systemUTC(), mqtt == null ? null
+                : meterId -> new MqttMeterDevice(meterId, keys.keyOf(meterId), mqtt, brokerHost, brokerPort,
+                        Clock.systemUTC()).connect());
         fleet.start();
         log.info("event=simulated_fleet_starting meters={} tick={} api={}", meters, tick, base);
     }

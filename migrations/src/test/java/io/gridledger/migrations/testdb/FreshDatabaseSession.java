@@ -22,6 +22,7 @@ import java.util.UUID;
 public class FreshDatabaseSession implements LauncherSessionListener {
 
     public static final String URL_PROPERTY = "GRIDLEDGER_DB_URL";
+    public static final String MQTT_PREFIX_PROPERTY = "GRIDLEDGER_MQTT_TOPIC_PREFIX";
 
     private String database;
 
@@ -31,6 +32,8 @@ public class FreshDatabaseSession implements LauncherSessionListener {
                 + "_" + UUID.randomUUID().toString().substring(0, 8);
         execute("CREATE DATABASE " + database);
         System.setProperty(URL_PROPERTY, server() + database);
+        // the MQTT broker is shared too: each test JVM gets topics (and a client id) of its own
+        System.setProperty(MQTT_PREFIX_PROPERTY, database);
     }
 
     @Override
@@ -38,6 +41,7 @@ public class FreshDatabaseSession implements LauncherSessionListener {
         if (database != null) {
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             System.clearProperty(URL_PROPERTY);
+            System.clearProperty(MQTT_PREFIX_PROPERTY);
         }
     }
 

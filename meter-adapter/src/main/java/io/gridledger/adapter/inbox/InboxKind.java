@@ -1,0 +1,9 @@
+package io.gridledger.adapter.inbox;
+
+/** What a stored message asks of the ledger. */
+public enum InboxKind {
+    /** a readings delivery: JSON {@code {"readings":[…]}} as the HTTP API takes it */
+    READINGS,
+    /** a relay read-back: JSON {@code {"state":"CONNECTED|DISCONNECTED","at":…}} */
+    SUPPLY_STATE
+}

@@ -1,0 +1,198 @@
+package io.gridledger.adapter.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
+import io.gridledger.adapter.device.DeviceKeys;
+import io.gridledger.adapter.device.DeviceMessageIntake;
+import io.gridledger.adapter.device.Protocol;
+import io.gridledger.adapter.inbox.InboxKind;
+import io.gridledger.adapter.inbox.InvalidPayloadException;
+import io.gridledger.adapter.inbox.Payloads;
+import io.gridledger.adapter.p1.InvalidTelegramException;
+import io.gridledger.adapter.p1.P1TelegramParser;
+import io.gridledger.adapter.relay.RelaySender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The MQTT side of the head-end (HiveMQ MQTT 5 client): a persistent session (the broker keeps QoS 1
+ * messages while the head-end is away), manual acknowledgement (a message is acknowledged only
+ * once stored or refused), messages of one meter handled in order on one of a few lanes, and relay
+ * commands published to the meter's command topic.
+ */
+public class MqttHeadEnd implements RelaySender, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttHeadEnd.class);
+    private static final int LANES = 4;
+
+    private final MqttTopics topics;
+    private final DeviceMessageIntake intake;
+    private final DeviceKeys keys;
+    private final Mqtt5AsyncClient client;
+    private final ExecutorService[] lanes = new ExecutorService[LANES];
+    /** Rises with every command sent; starts from the clock so it keeps rising across restarts. */
+    private final AtomicLong commandCounter = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    public MqttHeadEnd(MqttTopics topics, DeviceMessageIntake intake, DeviceKeys keys, String host, int port,
+                       String clientId, String username, String password) {
+        this.topics = topics;
+        this.intake = intake;
+        this.keys = keys;
+        var builder = MqttClient.builder().useMqttVersion5().identifier(clientId).serverHost(host).serverPort(port)
+                .automaticReconnectWithDefaultConfig()
+                .addConnectedListener(c -> log.info("event=mqtt_connected broker={}:{} client={}", host, port, clientId))
+                .addDisconnectedListener(c -> log.warn("event=mqtt_disconnected broker={}:{} reason=\"{}\" action=\"none: "
+                        + "reconnecting; the broker keeps QoS 1 messages for the session\"", host, port,
+                        c.getCause().getMessage()));
+        if (username != null && !username.isBlank()) {
+            builder = builder.simpleAuth().username(username)
+                    .password(password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+        }
+        this.client = builder.buildAsync();
+        for (int i = 0; i < LANES; i++) {
+            int lane = i;
+            lanes[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mqtt-intake-" + lane);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        client.publishes(MqttGlobalPublishFilter.ALL, this::received, true);
+        client.connectWith().cleanStart(false).sessionExpiryInterval(TimeUnit.DAYS.toSeconds(1)).send()
+                .thenCompose(ack -> {
+                    Mqtt5SubscribeBuilder.Start subscribe = Mqtt5Subscribe.builder();
+                    Mqtt5SubscribeBuilder.Complete complete = null;
+                    for (String filter : topics.inboundFilters()) {
+                        complete = (complete == null ? subscribe : complete).addSubscription().topicFilter(filter)
+                                .qos(MqttQos.AT_LEAST_ONCE).applySubscription();
+                    }
+                    return client.subscribe(complete.build());
+                })
+                .whenComplete((ack, e) -> {
+                    if (e != null) {
+                        log.warn("event=mqtt_subscribe_failed reason=\"{}\" action=\"start the MQTT broker "
+                                + "(ops/services.sh) or set GRIDLEDGER_MQTT_HOST; the client keeps retrying\"", e.getMessage());
+                    }
+                });
+    }
+
+    private void received(Mqtt5Publish publish) {
+        String topic = publish.getTopic().toString();
+        Optional<MqttTopics.Parsed> parsed = topics.parse(topic);
+        if (parsed.isEmpty()) {
+            publish.acknowledge();
+            return;
+        }
+        String meterId = parsed.get().meterId();
+        lanes[Math.floorMod(meterId.hashCode(), LANES)].execute(() -> {
+            try {
+                handle(parsed.get(), topic, publish);
+                publish.acknowledge();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // not acknowledged: the broker delivers it again after a reconnect
+                log.warn("event=mqtt_message_not_stored meter={} reason=\"{}\" action=\"check the database; the broker "
+                        + "redelivers the message\"", meterId, e.getMessage());
+            }
+        });
+    }
+
+    private void handle(MqttTopics.Parsed parsed, String topic, Mqtt5Publish publish) throws InterruptedException {
+        byte[] payload = publish.getPayloadAsBytes();
+        Map<String, String> props = properties(publish.getUserProperties());
+        long counter;
+        try {
+            counter = Long.parseLong(props.getOrDefault("counter", "-1"));
+        } catch (NumberFormatException e) {
+            counter = -1;
+        }
+        Instant sentAt = null;
+        try {
+            sentAt = props.containsKey("sentAt") ? Instant.parse(props.get("sentAt")) : null;
+        } catch (DateTimeParseException ignored) {
+            // drift is only monitoring; an unreadable clock is left out
+        }
+        String meterId = parsed.meterId();
+        switch (parsed.kind()) {
+            case READINGS -> intake.accept(new DeviceMessageIntake.Message(meterId, Protocol.MQTT, InboxKind.READINGS,
+                    topic, counter, props.get("mac"), payload, sentAt), () -> {
+                        Payloads.readings(payload);
+                        return payload;
+                    });
+            case P1 -> intake.accept(new DeviceMessageIntake.Message(meterId, Protocol.P1, InboxKind.READINGS, topic,
+                    counter, props.get("mac"), payload, sentAt), () -> {
+                        try {
+                            var telegram = P1TelegramParser.parse(new String(payload, StandardCharsets.US_ASCII));
+                            return Payloads.write(Map.of("readings", List.of(telegram.toReading())));
+                        } catch (InvalidTelegramException e) {
+                            throw new InvalidPayloadException("telegram", e.getMessage());
+                        }
+                    });
+            case RELAY_STATE -> intake.accept(new DeviceMessageIntake.Message(meterId, Protocol.MQTT,
+                    InboxKind.SUPPLY_STATE, topic, counter, props.get("mac"), payload, sentAt), () -> {
+                        Payloads.supplyState(payload);
+                        return payload;
+                    });
+        }
+    }
+
+    private static Map<String, String> properties(Mqtt5UserProperties properties) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (Mqtt5UserProperty p : properties.asList()) {
+            out.put(p.getName().toString(), p.getValue().toString());
+        }
+        return out;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.MQTT;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(String meterId, byte[] command) {
+        String topic = topics.relayCommand(meterId);
+        long counter = commandCounter.incrementAndGet();
+        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(command)
+                .userProperties().add("counter", Long.toString(counter))
+                .add("mac", keys.tag(meterId, topic, counter, command)).applyUserProperties()
+                .send().thenAccept(result -> result.getError().ifPresent(e -> {
+                    throw new IllegalStateException(e);
+                }));
+    }
+
+    @Override
+    public void destroy() {
+        for (ExecutorService lane : lanes) {
+            lane.shutdown();
+        }
+        client.disconnect();
+    }
+}

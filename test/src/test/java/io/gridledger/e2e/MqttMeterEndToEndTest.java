@@ -1,0 +1,153 @@
+package io.gridledger.e2e;
+
+import io.gridledger.adapter.device.DeviceKeys;
+import io.gridledger.adapter.mqtt.MqttTopics;
+import io.gridledger.adapter.simulation.MqttMeterDevice;
+import io.gridledger.adapter.simulation.P1TelegramSource;
+import io.gridledger.api.GridLedgerApplication;
+import io.gridledger.ledger.account.RegisterReading;
+import io.gridledger.ledger.account.SupplyState;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A prepaid meter on MQTT, through the real Mosquitto broker: it reports signed deliveries, the
+ * balance moves; a replayed or forged message changes nothing; credit runs out and the relay on
+ * the meter opens; a top-up closes it again. The meter's confirmations come back over MQTT.
+ */
+@SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MqttMeterEndToEndTest {
+
+    static final String FLAT_TARIFF = PrepaidJourneyEndToEndTest.FLAT_TARIFF;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DeviceKeys keys;
+    @Autowired
+    MqttTopics topics;
+    @Autowired
+    MeterRegistry metrics;
+    @Value("${gridledger.adapter.mqtt.host}")
+    String brokerHost;
+    @Value("${gridledger.adapter.mqtt.port}")
+    int brokerPort;
+
+    Http http;
+    Instant base;
+    MqttMeterDevice device;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        base = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+        assertThat(http.put("/api/v1/tariffs/e2e-flat", FLAT_TARIFF).status()).isIn(200, 201);
+        String meter = "mqtt-" + UUID.randomUUID().toString().substring(0, 12);
+        assertThat(http.post("/api/v1/meters", "{\"meterId\":\"" + meter + "\",\"customerId\":\"c-" + meter
+                + "\",\"tariffId\":\"e2e-flat\",\"timezone\":\"Europe/Amsterdam\",\"friendlyCredit\":{\"weekly\":[]},"
+                + "\"lowCreditThreshold\":{\"amount\":\"5\",\"currency\":\"EUR\"}}").status()).isEqualTo(201);
+        device = new MqttMeterDevice(meter, keys.keyOf(meter), topics, brokerHost, brokerPort, Clock.systemUTC())
+                .connect();
+    }
+
+    @AfterEach
+    void tearDown() {
+        device.close();
+    }
+
+    @Test
+    void aMeterOnMqttIsChargedDisconnectedAndReconnectedThroughTheBroker() {
+        String meter = device.meterId();
+        assertThat(topUp(meter, "mqtt-pay-1", "10.00")).isEqualTo(201);
+
+        device.deliver(List.of(reading(0, 0), reading(1, 20_000)));         // 20 kWh × 0.30 = 6.0000
+        await("the delivery reached the ledger", () -> "4.0000".equals(balance(meter)));
+
+        MqttMeterDevice.Sent second = device.deliver(List.of(reading(2, 25_000)));  // 5 kWh = 1.5000
+        await("the second delivery", () -> "2.5000".equals(balance(meter)));
+        device.replay(second);
+        device.publishForged("{\"readings\":[{\"at\":\"2030-01-01T00:00:00Z\",\"activeImportWh\":99000}]}"
+                .getBytes(StandardCharsets.UTF_8));
+        await("the replay and the forgery were refused", () -> refused("replayed") >= 1 && refused("unauthenticated") >= 1);
+        assertThat(balance(meter)).as("nothing charged twice or forged").isEqualTo("2.5000");
+
+        device.deliver(List.of(reading(3, 40_000)));                           // 15 kWh = 4.5000 → −2.0000
+        await("the relay on the meter opened", () -> device.relay() == SupplyState.DISCONNECTED);
+        await("the ledger has the meter's confirmation", () -> "DISCONNECTED".equals(
+                http.get("/api/v1/meters/" + meter).text("/supply")));
+        assertThat(balance(meter)).isEqualTo("-2.0000");
+
+        assertThat(topUp(meter, "mqtt-pay-2", "5.00")).isEqualTo(201);
+        await("the relay on the meter closed", () -> device.relay() == SupplyState.CONNECTED);
+        await("the ledger has the reconnection", () -> "CONNECTED".equals(
+                http.get("/api/v1/meters/" + meter).text("/supply")));
+        assertThat(device.commandsRefused()).as("every command the meter got verified with its key").isZero();
+    }
+
+    @Test
+    void p1TelegramsBecomeReadingsAndADamagedOneIsRefused() {
+        String meter = device.meterId();
+        assertThat(topUp(meter, "mqtt-pay-p1", "10.00")).isEqualTo(201);
+        device.deliverTelegram(P1TelegramSource.telegram("E0012345", base, 1_000_000L, 500_000L, 0L, 800));
+        await("the first telegram is the baseline", () -> http.get("/api/v1/meters/" + meter)
+                .json().at("/lastRegisters/activeImportWh").asLong() == 1_500_000L);
+        device.deliverTelegram(P1TelegramSource.telegram("E0012345", base.plus(Duration.ofMinutes(15)), 1_001_000L,
+                500_500L, 0L, 800));
+        await("1.5 kWh charged at 0.30", () -> "9.5500".equals(balance(meter)));
+
+        String next = P1TelegramSource.telegram("E0012345", base.plus(Duration.ofMinutes(30)), 1_002_000L, 500_500L,
+                0L, 800);
+        device.deliverTelegram(next.replace("1-0:1.8.1(001002.000", "1-0:1.8.1(001092.000"));
+        await("the damaged telegram was refused", () -> refused("malformed") >= 1);
+        assertThat(balance(meter)).isEqualTo("9.5500");
+    }
+
+    private double refused(String outcome) {
+        return metrics.find("gridledger.adapter.messages").tag("outcome", outcome).counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    private RegisterReading reading(int quarter, long importWh) {
+        return RegisterReading.of(base.plus(Duration.ofMinutes(15L * quarter)), importWh, 0L);
+    }
+
+    private int topUp(String meter, String paymentId, String amount) {
+        return http.post("/api/v1/meters/" + meter + "/top-ups", "{\"paymentId\":\"" + paymentId
+                + "\",\"amount\":{\"amount\":\"" + amount + "\",\"currency\":\"EUR\"}}").status();
+    }
+
+    private String balance(String meter) {
+        return http.get("/api/v1/meters/" + meter).text("/balance/amount");
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+}
