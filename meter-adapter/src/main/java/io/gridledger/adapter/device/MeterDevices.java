@@ -45,6 +45,14 @@ public class MeterDevices {
         return updated == 1;
     }
 
+    /** Records contact with a meter the head-end polls (no message counter: the head-end asked). */
+    public void seen(String meterId, Protocol protocol, Instant at) {
+        jdbc.update("""
+                INSERT INTO meter_device (meter_id, protocol, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (meter_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, protocol = excluded.protocol""",
+                meterId, protocol.name(), Timestamp.from(at), Timestamp.from(at));
+    }
+
     /** Records that a meter did not answer or answered wrongly. */
     public void communicationError(String meterId, Protocol protocol, String error, Instant at) {
         jdbc.update("""

@@ -59,9 +59,14 @@ public final class SimulatedFleet implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    /** Meters that report over MQTT (every fourth, when the broker is on); the rest use the HTTP API. */
+    /**
+     * How meters report: index 1, 5, 9… as signed MQTT devices, 3, 7, 11… as P1 dongles on MQTT (both
+     * when the broker is on), 2, 6, 10… as Eastron meters polled over Modbus TCP, the rest over HTTP.
+     */
     private final Function<String, MqttMeterDevice> mqttDevices;
     private final Map<String, MqttMeterDevice> devices = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> p1Dongles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, ModbusMeterSimulator> modbusMeters = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong readingsSent = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private long ticks;
@@ -97,6 +102,7 @@ public final class SimulatedFleet implements AutoCloseable {
         scheduler.shutdownNow();
         workers.shutdownNow();
         devices.values().forEach(MqttMeterDevice::close);
+        modbusMeters.values().forEach(ModbusMeterSimulator::close);
     }
 
     private void setUp() {
@@ -117,8 +123,10 @@ public final class SimulatedFleet implements AutoCloseable {
                 openings.add(() -> {
                     open(meter, index);
                     topUp(meter, credit);
-                    if (mqttDevices != null && index % 4 == 1) {
-                        connectOverMqtt(meter);
+                    if (mqttDevices != null && index % 2 == 1) {
+                        connectOverMqtt(meter, index % 4 == 3);
+                    } else if (index % 4 == 2) {
+                        connectOverModbus(meter, index % 8 == 2 ? "SDM630" : "SDM120");
                     }
                     report(meter, clock.instant().plusSeconds(1));
                     return null;
@@ -134,9 +142,10 @@ public final class SimulatedFleet implements AutoCloseable {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
-            log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={} over_mqtt={}", size,
-                    tick, count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER), count(SimulatedMeter.Kind.BLOCK_CONSUMER),
-                    count(SimulatedMeter.Kind.PV_PROSUMER), devices.size());
+            log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={} mqtt={} p1={} modbus={}",
+                    size, tick, count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER),
+                    count(SimulatedMeter.Kind.BLOCK_CONSUMER), count(SimulatedMeter.Kind.PV_PROSUMER),
+                    devices.size() - p1Dongles.size(), p1Dongles.size(), modbusMeters.size());
         } catch (RuntimeException e) {
             log.error("event=simulated_fleet_setup_failed reason=\"{}\" action=\"check the server log above\"",
                     e.getMessage());
@@ -163,7 +172,7 @@ public final class SimulatedFleet implements AutoCloseable {
         List<java.util.concurrent.Callable<Void>> work = new ArrayList<>(meters.size());
         for (SimulatedMeter meter : meters) {
             work.add(() -> {
-                MqttMeterDevice device = devices.get(meter.meterId);
+                MqttMeterDevice device = p1Dongles.contains(meter.meterId) ? null : devices.get(meter.meterId);
                 if (device != null) {
                     // the relay is switched by the head-end's commands; a meter without supply draws nothing
                     meter.connected = device.relay() == io.gridledger.ledger.account.SupplyState.CONNECTED;
@@ -174,6 +183,7 @@ public final class SimulatedFleet implements AutoCloseable {
                 JsonNode balance = get("/api/v1/meters/" + meter.meterId);
                 if (balance != null) {
                     if (device == null) {
+                        // HTTP, Modbus (Eastron meters have no relay: a contactor confirms) and P1 meters
                         actOnRelay(meter, balance, now);
                     }
                     maybeTopUp(meter, balance);
@@ -242,18 +252,45 @@ public final class SimulatedFleet implements AutoCloseable {
         }
     }
 
-    private void connectOverMqtt(SimulatedMeter meter) {
+    private void connectOverMqtt(SimulatedMeter meter, boolean p1Dongle) {
         try {
             devices.put(meter.meterId, mqttDevices.apply(meter.meterId));
+            if (p1Dongle) {
+                p1Dongles.add(meter.meterId);
+            }
         } catch (RuntimeException e) {
             log.warn("event=simulated_mqtt_meter_unavailable meter={} reason=\"{}\" action=\"start the MQTT broker "
                     + "(ops/services.sh); the meter reports over HTTP meanwhile\"", meter.meterId, e.getMessage());
         }
     }
 
+    /** An Eastron meter behind a Modbus gateway, registered for polling once per tick. */
+    private void connectOverModbus(SimulatedMeter meter, String model) {
+        try {
+            ModbusMeterSimulator simulator = new ModbusMeterSimulator(model, 1);
+            simulator.set("activeImportWh", java.math.BigDecimal.valueOf(meter.importWh));
+            simulator.set("activeExportWh", java.math.BigDecimal.valueOf(meter.exportWh));
+            modbusMeters.put(meter.meterId, simulator);
+            put("/api/v1/devices/" + meter.meterId + "/modbus", Map.of("host", "127.0.0.1", "port", simulator.port(),
+                    "unitId", 1, "model", model, "pollInterval", tick.toString()));
+        } catch (Exception e) {
+            modbusMeters.remove(meter.meterId);
+            log.warn("event=simulated_modbus_meter_unavailable meter={} reason=\"{}\" action=\"none: the meter "
+                    + "reports over HTTP\"", meter.meterId, e.getMessage());
+        }
+    }
+
     private void report(SimulatedMeter meter, Instant at) {
         MqttMeterDevice device = devices.get(meter.meterId);
-        if (device == null) {
+        ModbusMeterSimulator modbus = modbusMeters.get(meter.meterId);
+        if (modbus != null) {
+            // the head-end polls it; the registers only move
+            modbus.set("activeImportWh", java.math.BigDecimal.valueOf(meter.importWh));
+            modbus.set("activeExportWh", java.math.BigDecimal.valueOf(meter.exportWh));
+        } else if (device != null && p1Dongles.contains(meter.meterId)) {
+            device.deliverTelegram(P1TelegramSource.telegram("SIM" + meter.meterId.substring(4), meter.nextReportTime(at),
+                    meter.importWh, 0L, meter.exportWh, 0L));
+        } else if (device == null) {
             post("/api/v1/meters/" + meter.meterId + "/readings", delivery(meter, at));
         } else {
             device.deliver(List.of(new RegisterReading(meter.nextReportTime(at), meter.importWh, meter.exportWh, null,
