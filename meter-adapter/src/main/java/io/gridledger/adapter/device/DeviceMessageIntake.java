@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -55,38 +57,78 @@ public class DeviceMessageIntake {
         this.maxPending = maxPending;
     }
 
-    /**
-     * Takes a message in. Blocks while more than {@code max-pending} messages wait for the ledger, so
-     * that the transport holds back (an unacknowledged QoS 1 message stays with the broker) rather
-     * than anything being dropped.
-     */
+    /** A message with the step that turns it into what the inbox stores (and throws if it breaks the schema). */
+    public record Candidate(Message message, Supplier<byte[]> normalized) {
+    }
+
+    /** Takes one message in; see {@link #acceptAll}. */
     public Outcome accept(Message m, Supplier<byte[]> normalized) throws InterruptedException {
-        if (!keys.verify(m.meterId(), m.topic(), m.counter(), m.payload(), m.tag())) {
-            return count(m, Outcome.UNAUTHENTICATED, "the tag does not verify with the meter's key");
-        }
-        byte[] stored;
-        try {
-            stored = normalized.get();
-        } catch (InvalidPayloadException e) {
-            return count(m, Outcome.MALFORMED, e.getMessage());
+        return acceptAll(List.of(new Candidate(m, normalized))).get(0);
+    }
+
+    /**
+     * Takes messages in, in order, storing every fresh one in a single transaction (one commit for
+     * the batch). Blocks while more than {@code max-pending} messages wait for the ledger, so that
+     * the transport holds back (an unacknowledged QoS 1 message stays with the broker) rather than
+     * anything being dropped. A gap in a meter's counter (messages lost before they reached the
+     * head-end) is counted in {@code gridledger.adapter.messages_missing}.
+     */
+    public List<Outcome> acceptAll(List<Candidate> candidates) throws InterruptedException {
+        Outcome[] outcomes = new Outcome[candidates.size()];
+        byte[][] stored = new byte[candidates.size()][];
+        String[] reasons = new String[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            Message m = candidates.get(i).message();
+            if (!keys.verify(m.meterId(), m.topic(), m.counter(), m.payload(), m.tag())) {
+                outcomes[i] = Outcome.UNAUTHENTICATED;
+                reasons[i] = "the tag does not verify with the meter's key";
+                continue;
+            }
+            try {
+                stored[i] = candidates.get(i).normalized().get();
+            } catch (InvalidPayloadException e) {
+                outcomes[i] = Outcome.MALFORMED;
+                reasons[i] = e.getMessage();
+            }
         }
         while (inbox.pendingCount() > maxPending) {
             metrics.counter("gridledger.adapter.backpressure_waits").increment();
             Thread.sleep(200);
         }
         Instant now = clock.instant();
-        Boolean fresh = transactions.execute(tx -> {
-            if (!devices.advanceCounter(m.meterId(), m.protocol(), m.counter(), now, m.meterClock())) {
-                return false;
+        long[] missing = new long[1];
+        transactions.executeWithoutResult(tx -> {
+            missing[0] = 0;
+            for (int i = 0; i < candidates.size(); i++) {
+                if (outcomes[i] != null && stored[i] == null) {
+                    continue;
+                }
+                Message m = candidates.get(i).message();
+                OptionalLong before = devices.advanceCounter(m.meterId(), m.protocol(), m.counter(), now, m.meterClock());
+                if (before.isEmpty()) {
+                    outcomes[i] = Outcome.REPLAYED;
+                    reasons[i] = "counter " + m.counter() + " is not above the last accepted one";
+                } else {
+                    inbox.store(m.meterId(), m.kind(), stored[i], now);
+                    outcomes[i] = Outcome.ACCEPTED;
+                    if (before.getAsLong() >= 0 && m.counter() > before.getAsLong() + 1) {
+                        missing[0] += m.counter() - before.getAsLong() - 1;
+                    }
+                }
             }
-            inbox.store(m.meterId(), m.kind(), stored, now);
-            return true;
         });
-        if (!Boolean.TRUE.equals(fresh)) {
-            return count(m, Outcome.REPLAYED, "counter " + m.counter() + " is not above the last accepted one");
+        if (missing[0] > 0) {
+            metrics.counter("gridledger.adapter.messages_missing").increment(missing[0]);
         }
-        forwarder.nudge();
-        return count(m, Outcome.ACCEPTED, null);
+        boolean anyStored = false;
+        for (int i = 0; i < candidates.size(); i++) {
+            count(candidates.get(i).message(), outcomes[i], reasons[i]);
+            anyStored |= outcomes[i] == Outcome.ACCEPTED;
+        }
+        if (anyStored) {
+            forwarder.nudge();
+        }
+        return List.of(outcomes);
     }
 
     private Outcome count(Message m, Outcome outcome, String reason) {

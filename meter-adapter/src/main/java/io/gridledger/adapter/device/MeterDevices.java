@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The head-end's devices ({@code meter_device}): protocol, the highest authenticated message
@@ -30,19 +31,22 @@ public class MeterDevices {
     /**
      * Accepts {@code counter} for the meter only when it is above every counter seen before, in the
      * caller's transaction (together with storing the message): a replay, or a message older than
-     * one already accepted, is refused.
+     * one already accepted, is refused. Returns the counter accepted before (−1 for a new device),
+     * or empty when refused.
      */
-    public boolean advanceCounter(String meterId, Protocol protocol, long counter, Instant at, Instant meterClock) {
+    public OptionalLong advanceCounter(String meterId, Protocol protocol, long counter, Instant at, Instant meterClock) {
         Long drift = meterClock == null ? null : Duration.between(at, meterClock).toMillis();
-        int updated = jdbc.update("""
+        List<Long> previous = jdbc.queryForList("""
+                WITH before AS (SELECT last_counter FROM meter_device WHERE meter_id = ? FOR UPDATE)
                 INSERT INTO meter_device (meter_id, protocol, last_counter, first_seen_at, last_seen_at, clock_drift_ms)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (meter_id) DO UPDATE SET last_counter = excluded.last_counter, protocol = excluded.protocol,
                     last_seen_at = excluded.last_seen_at,
                     clock_drift_ms = coalesce(excluded.clock_drift_ms, meter_device.clock_drift_ms)
-                WHERE meter_device.last_counter < excluded.last_counter""",
-                meterId, protocol.name(), counter, Timestamp.from(at), Timestamp.from(at), drift);
-        return updated == 1;
+                WHERE meter_device.last_counter < excluded.last_counter
+                RETURNING coalesce((SELECT last_counter FROM before), -1)""", Long.class,
+                meterId, meterId, protocol.name(), counter, Timestamp.from(at), Timestamp.from(at), drift);
+        return previous.isEmpty() ? OptionalLong.empty() : OptionalLong.of(previous.get(0));
     }
 
     /** Records contact with a meter the head-end polls (no message counter: the head-end asked). */

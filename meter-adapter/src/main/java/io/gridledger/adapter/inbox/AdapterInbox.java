@@ -49,6 +49,15 @@ public class AdapterInbox {
                 Timestamp.from(at), outcome == null ? "DELIVERED" : truncate("REFUSED: " + outcome), id);
     }
 
+    /** Delivered, all of them (one statement). */
+    public void settleDelivered(List<Long> ids, Instant at) {
+        jdbc.update("UPDATE adapter_inbox SET delivered_at = ?, attempts = attempts + 1, outcome = 'DELIVERED' "
+                + "WHERE id = ANY (?)", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(at));
+                    ps.setArray(2, ps.getConnection().createArrayOf("bigint", ids.toArray()));
+                });
+    }
+
     public void failedAttempt(long id, String error) {
         jdbc.update("UPDATE adapter_inbox SET attempts = attempts + 1, outcome = ? WHERE id = ?",
                 truncate("RETRYING: " + error), id);

@@ -31,8 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The MQTT side of the head-end (HiveMQ MQTT 5 client): a persistent session (the broker keeps QoS 1
  * messages while the head-end is away), manual acknowledgement (a message is acknowledged only
  * once stored or refused), messages of one meter handled in order on one of a few lanes, and relay
- * commands published to the meter's command topic.
+ * commands published to the meter's command topic. Each lane stores what has arrived in one
+ * transaction, so a burst costs one commit per batch, not per message.
  */
 public class MqttHeadEnd implements RelaySender, DisposableBean {
 
@@ -51,7 +53,11 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
     private final DeviceMessageIntake intake;
     private final DeviceKeys keys;
     private final Mqtt5AsyncClient client;
-    private final ExecutorService[] lanes = new ExecutorService[LANES];
+    private static final int BATCH = 256;
+    @SuppressWarnings("unchecked")
+    private final BlockingQueue<Mqtt5Publish>[] lanes = new BlockingQueue[LANES];
+    private final Thread[] laneThreads = new Thread[LANES];
+    private volatile boolean running = true;
     /** Rises with every command sent; starts from the clock so it keeps rising across restarts. */
     private final AtomicLong commandCounter = new AtomicLong(System.currentTimeMillis() * 1000);
 
@@ -72,12 +78,11 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
         }
         this.client = builder.buildAsync();
         for (int i = 0; i < LANES; i++) {
-            int lane = i;
-            lanes[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "mqtt-intake-" + lane);
-                t.setDaemon(true);
-                return t;
-            });
+            BlockingQueue<Mqtt5Publish> queue = new LinkedBlockingQueue<>();
+            lanes[i] = queue;
+            laneThreads[i] = new Thread(() -> drain(queue), "mqtt-intake-" + i);
+            laneThreads[i].setDaemon(true);
+            laneThreads[i].start();
         }
     }
 
@@ -103,28 +108,54 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
     }
 
     private void received(Mqtt5Publish publish) {
-        String topic = publish.getTopic().toString();
-        Optional<MqttTopics.Parsed> parsed = topics.parse(topic);
+        Optional<MqttTopics.Parsed> parsed = topics.parse(publish.getTopic().toString());
         if (parsed.isEmpty()) {
             publish.acknowledge();
             return;
         }
-        String meterId = parsed.get().meterId();
-        lanes[Math.floorMod(meterId.hashCode(), LANES)].execute(() -> {
-            try {
-                handle(parsed.get(), topic, publish);
-                publish.acknowledge();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                // not acknowledged: the broker delivers it again after a reconnect
-                log.warn("event=mqtt_message_not_stored meter={} reason=\"{}\" action=\"check the database; the broker "
-                        + "redelivers the message\"", meterId, e.getMessage());
-            }
-        });
+        lanes[Math.floorMod(parsed.get().meterId().hashCode(), LANES)].add(publish);
     }
 
-    private void handle(MqttTopics.Parsed parsed, String topic, Mqtt5Publish publish) throws InterruptedException {
+    /**
+     * One lane: takes what has arrived (up to {@value #BATCH} messages), stores it in one transaction
+     * and only then acknowledges it. When the database fails the same batch is tried again (pause up
+     * to 10 s): unacknowledged, the messages stay the broker's responsibility meanwhile.
+     */
+    private void drain(BlockingQueue<Mqtt5Publish> queue) {
+        List<Mqtt5Publish> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, BATCH - 1);
+                List<DeviceMessageIntake.Candidate> candidates = new ArrayList<>(batch.size());
+                for (Mqtt5Publish publish : batch) {
+                    candidates.add(candidate(publish));
+                }
+                long pause = 100;
+                while (running) {
+                    try {
+                        intake.acceptAll(candidates);
+                        break;
+                    } catch (RuntimeException e) {
+                        log.warn("event=mqtt_messages_not_stored count={} reason=\"{}\" action=\"check the database; "
+                                + "the messages are kept unacknowledged and stored once it answers\"", batch.size(),
+                                e.getMessage());
+                        Thread.sleep(pause);
+                        pause = Math.min(pause * 2, 10_000);
+                    }
+                }
+                batch.forEach(Mqtt5Publish::acknowledge);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private DeviceMessageIntake.Candidate candidate(Mqtt5Publish publish) {
+        String topic = publish.getTopic().toString();
+        MqttTopics.Parsed parsed = topics.parse(topic).orElseThrow();
         byte[] payload = publish.getPayloadAsBytes();
         Map<String, String> props = properties(publish.getUserProperties());
         long counter;
@@ -140,14 +171,15 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
             // drift is only monitoring; an unreadable clock is left out
         }
         String meterId = parsed.meterId();
-        switch (parsed.kind()) {
-            case READINGS -> intake.accept(new DeviceMessageIntake.Message(meterId, Protocol.MQTT, InboxKind.READINGS,
-                    topic, counter, props.get("mac"), payload, sentAt), () -> {
+        String tag = props.get("mac");
+        return switch (parsed.kind()) {
+            case READINGS -> new DeviceMessageIntake.Candidate(new DeviceMessageIntake.Message(meterId, Protocol.MQTT,
+                    InboxKind.READINGS, topic, counter, tag, payload, sentAt), () -> {
                         Payloads.readings(payload);
                         return payload;
                     });
-            case P1 -> intake.accept(new DeviceMessageIntake.Message(meterId, Protocol.P1, InboxKind.READINGS, topic,
-                    counter, props.get("mac"), payload, sentAt), () -> {
+            case P1 -> new DeviceMessageIntake.Candidate(new DeviceMessageIntake.Message(meterId, Protocol.P1,
+                    InboxKind.READINGS, topic, counter, tag, payload, sentAt), () -> {
                         try {
                             var telegram = P1TelegramParser.parse(new String(payload, StandardCharsets.US_ASCII));
                             return Payloads.write(Map.of("readings", List.of(telegram.toReading())));
@@ -155,12 +187,12 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
                             throw new InvalidPayloadException("telegram", e.getMessage());
                         }
                     });
-            case RELAY_STATE -> intake.accept(new DeviceMessageIntake.Message(meterId, Protocol.MQTT,
-                    InboxKind.SUPPLY_STATE, topic, counter, props.get("mac"), payload, sentAt), () -> {
+            case RELAY_STATE -> new DeviceMessageIntake.Candidate(new DeviceMessageIntake.Message(meterId,
+                    Protocol.MQTT, InboxKind.SUPPLY_STATE, topic, counter, tag, payload, sentAt), () -> {
                         Payloads.supplyState(payload);
                         return payload;
                     });
-        }
+        };
     }
 
     private static Map<String, String> properties(Mqtt5UserProperties properties) {
@@ -190,8 +222,9 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
 
     @Override
     public void destroy() {
-        for (ExecutorService lane : lanes) {
-            lane.shutdown();
+        running = false;
+        for (Thread lane : laneThreads) {
+            lane.interrupt();
         }
         client.disconnect();
     }

@@ -1,5 +1,7 @@
 package io.gridledger.bench;
 
+import io.gridledger.adapter.device.DeviceKeys;
+import io.gridledger.adapter.mqtt.MqttTopics;
 import io.gridledger.api.GridLedgerApplication;
 import io.gridledger.ledger.account.FriendlyCreditCalendar;
 import io.gridledger.ledger.account.OpenMeterAccount;
@@ -51,6 +53,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (balances, ledger entries, interval rows), then COPYs the same number of rows into a plain table
  * as the physical reference, and prints readings/s for both and their ratio.
  *
+ * <p>Then the same readings for as many other meters through the meter adapter: signed MQTT
+ * deliveries through Mosquitto into the head-end's inbox and on to the ledger ({@code --no-mqtt}
+ * skips this).
+ *
  * <p>Arguments (all optional): {@code --meters=10000 --intervals=100 --delivery=100 --threads=8
  * --keep} (keep the database). Server: {@code GRIDLEDGER_BENCH_DB_SERVER}, default localhost:5432.
  */
@@ -69,6 +75,8 @@ public final class IngestionBenchmark {
         String server = System.getenv().getOrDefault("GRIDLEDGER_BENCH_DB_SERVER", "jdbc:postgresql://localhost:5432/");
         String database = "gridledger_bench_" + System.currentTimeMillis();
         System.setProperty("GRIDLEDGER_DB_URL", server + database);
+        System.setProperty("GRIDLEDGER_MQTT_TOPIC_PREFIX", database);
+        boolean mqtt = !opts.containsKey("no-mqtt");
         System.setProperty("disable-axoniq-console-message", "true");
 
         SpringApplication app = new SpringApplication(GridLedgerApplication.class);
@@ -131,6 +139,9 @@ public final class IngestionBenchmark {
                 System.out.println("FAILED: some balances do not reconcile with their ledger entries");
                 System.exit(1);
             }
+            if (mqtt) {
+                viaMqtt(context, meters, intervals, delivery, threads, base, total, pipelineRate);
+            }
         } finally {
             if (!keep) {
                 try (Connection c = DriverManager.getConnection(server + "postgres",
@@ -143,8 +154,96 @@ public final class IngestionBenchmark {
         System.exit(0);
     }
 
-    /** Accounts are opened as of {@code openedAt}, before the first reading, as when a fleet is migrated in. */
+    /**
+     * The same readings through the meter adapter: signed MQTT deliveries via Mosquitto, stored in
+     * the inbox and forwarded to the ledger. Prints when the broker had them all, when the adapter
+     * had stored them all, and when every balance was current.
+     */
+    private static void viaMqtt(ConfigurableApplicationContext context, int meters, int intervals, int delivery,
+                                int threads, Instant base, long total, double commandPathRate) throws Exception {
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        MqttTopics topics = context.getBean(MqttTopics.class);
+        DeviceKeys keys = context.getBean(DeviceKeys.class);
+        String host = context.getEnvironment().getProperty("gridledger.adapter.mqtt.host");
+        int port = Integer.parseInt(context.getEnvironment().getProperty("gridledger.adapter.mqtt.port"));
+        setUp(commands, meters, threads, base.minus(Duration.ofHours(1)), MQTT_PREFIX, false);
+        Fleet.awaitCount(jdbc, "SELECT count(*) FROM balance_view WHERE meter_id LIKE 'bench-m-%' "
+                + "AND last_event_sequence >= 1", meters);
+        long deliveries = (long) meters * ((intervals + delivery - 1) / delivery);
+        long start = System.nanoTime();
+        List<MqttFleetPublisher> publishers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            publishers.add(new MqttFleetPublisher(topics.prefix() + "-bench-" + t, host, port, topics, keys));
+        }
+        Fleet.forEachMeter(threads, meters, i -> {
+            MqttFleetPublisher publisher = publishers.get(i % threads);
+            String meterId = meterId(MQTT_PREFIX, i).value();
+            List<java.util.concurrent.CompletableFuture<?>> sent = new ArrayList<>();
+            long counter = 0;
+            for (List<RegisterReading> readings : deliveries(i, intervals, delivery, base)) {
+                sent.add(publisher.publish(meterId, ++counter, readings));
+            }
+            for (var f : sent) {
+                f.join();
+            }
+        });
+        long published = System.nanoTime();
+        Fleet.awaitCount(jdbc, "SELECT count(*) FROM adapter_inbox", deliveries);
+        long stored = System.nanoTime();
+        Fleet.awaitCount(jdbc, "SELECT count(*) FROM balance_view WHERE meter_id LIKE 'bench-m-%' AND last_reading_at = ?",
+                meters, java.sql.Timestamp.from(base.plus(Duration.ofMinutes(15L * (intervals - 1)))));
+        Fleet.awaitCount(jdbc, "SELECT count(*) FROM adapter_inbox WHERE delivered_at IS NOT NULL", deliveries);
+        long processed = System.nanoTime();
+        publishers.forEach(MqttFleetPublisher::close);
+        long refused = jdbc.queryForObject("SELECT count(*) FROM adapter_inbox WHERE outcome <> 'DELIVERED'", Long.class);
+
+        double publishSeconds = (published - start) / 1e9;
+        double storeSeconds = (stored - start) / 1e9;
+        double processSeconds = (processed - start) / 1e9;
+        System.out.println();
+        System.out.println("| the same readings over MQTT (Mosquitto → head-end → inbox → ledger) | value |");
+        System.out.println("|---|---|");
+        System.out.printf("| deliveries published, QoS 1, all acknowledged by the broker | %,d in %.1f s, %,.0f readings/s |%n",
+                deliveries, publishSeconds, total / publishSeconds);
+        System.out.printf("| head-end: authenticated and stored in the inbox | %.1f s, **%,.0f readings/s** |%n",
+                storeSeconds, total / storeSeconds);
+        System.out.printf("| fully processed (forwarded, balances current) | %.1f s, **%,.0f readings/s** |%n",
+                processSeconds, total / processSeconds);
+        System.out.printf("| command path in the same run (above) | %,.0f readings/s |%n", commandPathRate);
+        System.out.printf("| messages refused by the ledger | %d |%n", refused);
+        if (refused != 0) {
+            System.out.println("FAILED: the ledger refused deliveries that came over MQTT");
+            System.exit(1);
+        }
+    }
+
+    private static final String MQTT_PREFIX = "bench-m-";
+
+    /** One meter's deliveries: {@code intervals} quarter-hour readings in deliveries of {@code delivery}. */
+    private static List<List<RegisterReading>> deliveries(int i, int intervals, int delivery, Instant base) {
+        SplittableRandom random = new SplittableRandom(i);
+        long register = 1_000_000L + random.nextLong(1_000_000L);
+        List<List<RegisterReading>> out = new ArrayList<>();
+        for (int from = 0; from < intervals; from += delivery) {
+            List<RegisterReading> readings = new ArrayList<>(delivery);
+            for (int k = from; k < Math.min(intervals, from + delivery); k++) {
+                register += 20 + random.nextInt(400);
+                readings.add(new RegisterReading(base.plus(Duration.ofMinutes(15L * k)), register, 0L,
+                        null, null, null, null, new BigDecimal("230.1"), null, null));
+            }
+            out.add(readings);
+        }
+        return out;
+    }
+
     private static void setUp(CommandGateway commands, int meters, int threads, Instant openedAt) throws Exception {
+        setUp(commands, meters, threads, openedAt, "bench-", true);
+    }
+
+    /** Accounts are opened as of {@code openedAt}, before the first reading, as when a fleet is migrated in. */
+    private static void setUp(CommandGateway commands, int meters, int threads, Instant openedAt, String prefix,
+                              boolean defineTariffs) throws Exception {
         EnumSet<DayOfWeek> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
         TariffDefinition tou = new TariffDefinition(Money.of("0", "EUR").currency(), ZONE,
                 Instant.parse("2020-01-01T00:00:00Z"), new BigDecimal("0.4500"), new BigDecimal("21"),
@@ -160,11 +259,13 @@ public final class IngestionBenchmark {
                 new BigDecimal("0.3000"), new BigDecimal("21"), ImportPricing.blocks(List.of(
                 new PriceBlock(240_000L, new BigDecimal("0.4883")), new PriceBlock(400_000L, new BigDecimal("0.5383")),
                 new PriceBlock(null, new BigDecimal("0.7883")))), new BigDecimal("0.0700"));
-        commands.sendAndWait(new DefineTariffVersion(new TariffId("bench-tou"), tou, Instant.now()));
-        commands.sendAndWait(new DefineTariffVersion(new TariffId("bench-blocks"), blocks, Instant.now()));
+        if (defineTariffs) {
+            commands.sendAndWait(new DefineTariffVersion(new TariffId("bench-tou"), tou, Instant.now()));
+            commands.sendAndWait(new DefineTariffVersion(new TariffId("bench-blocks"), blocks, Instant.now()));
+        }
         Money zero = Money.of("0", "EUR");
         Fleet.forEachMeter(threads, meters, i -> {
-            MeterId id = meterId(i);
+            MeterId id = meterId(prefix, i);
             commands.sendAndWait(new OpenMeterAccount(id, new CustomerId("c" + i),
                     new TariffId(i % 3 == 0 ? "bench-blocks" : "bench-tou"), ZONE, Money.of("5", "EUR"),
                     Money.of("10", "EUR"), false, zero, Percentage.zero(), false, FriendlyCreditCalendar.standard(),
@@ -177,15 +278,7 @@ public final class IngestionBenchmark {
     private static void ingest(CommandGateway commands, int meters, int intervals, int delivery, int threads,
                                Instant base, AtomicLong accepted) throws Exception {
         Fleet.forEachMeter(threads, meters, i -> {
-            SplittableRandom random = new SplittableRandom(i);
-            long register = 1_000_000L + random.nextLong(1_000_000L);
-            for (int from = 0; from < intervals; from += delivery) {
-                List<RegisterReading> readings = new ArrayList<>(delivery);
-                for (int k = from; k < Math.min(intervals, from + delivery); k++) {
-                    register += 20 + random.nextInt(400);
-                    readings.add(new RegisterReading(base.plus(Duration.ofMinutes(15L * k)), register, 0L,
-                            null, null, null, null, new BigDecimal("230.1"), null, null));
-                }
+            for (List<RegisterReading> readings : deliveries(i, intervals, delivery, base)) {
                 ReadingsOutcome outcome = commands.sendAndWait(new RecordMeterReadings(meterId(i), readings,
                         Instant.now()));
                 accepted.addAndGet(outcome.accepted());
@@ -218,7 +311,11 @@ public final class IngestionBenchmark {
     }
 
     private static MeterId meterId(int i) {
-        return new MeterId(String.format("bench-%05d", i));
+        return meterId("bench-", i);
+    }
+
+    private static MeterId meterId(String prefix, int i) {
+        return new MeterId(String.format("%s%05d", prefix, i));
     }
 
 }
