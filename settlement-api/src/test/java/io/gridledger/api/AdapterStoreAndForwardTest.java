@@ -8,6 +8,7 @@ import io.gridledger.adapter.inbox.InboxForwarder;
 import io.gridledger.adapter.inbox.InboxKind;
 import io.gridledger.adapter.ledger.AxonLedger;
 import io.gridledger.adapter.ledger.LedgerPort;
+import io.gridledger.ledger.account.MeterEvent;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.SupplyState;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,12 @@ class AdapterStoreAndForwardTest {
         public void deliverReadings(String meterId, List<RegisterReading> readings, Instant receivedAt) {
             check();
             delegate.deliverReadings(meterId, readings, receivedAt);
+        }
+
+        @Override
+        public void recordEvents(String meterId, List<MeterEvent> events, Instant receivedAt) {
+            check();
+            delegate.recordEvents(meterId, events, receivedAt);
         }
 
         @Override

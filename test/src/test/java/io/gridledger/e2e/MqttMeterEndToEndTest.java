@@ -5,6 +5,8 @@ import io.gridledger.adapter.mqtt.MqttTopics;
 import io.gridledger.adapter.simulation.MqttMeterDevice;
 import io.gridledger.adapter.simulation.P1TelegramSource;
 import io.gridledger.api.GridLedgerApplication;
+import io.gridledger.ledger.account.MeterEvent;
+import io.gridledger.ledger.account.MeterEventType;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.SupplyState;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -117,6 +119,23 @@ class MqttMeterEndToEndTest {
         device.deliverTelegram(next.replace("1-0:1.8.1(001002.000", "1-0:1.8.1(001092.000"));
         await("the damaged telegram was refused", () -> refused("malformed") >= 1);
         assertThat(balance(meter)).isEqualTo("9.5500");
+    }
+
+    @Test
+    void tamperAndQualityEventsAreRecordedOnceForTheftAnalysis() {
+        String meter = device.meterId();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<MeterEvent> log = List.of(new MeterEvent(MeterEventType.COVER_OPENED, at, null),
+                new MeterEvent(MeterEventType.VOLTAGE_SAG, at.plusSeconds(5), "L1 181 V 300 ms"));
+        device.reportEvents(log);
+        device.reportEvents(List.of(log.get(1), new MeterEvent(MeterEventType.STRONG_MAGNETIC_FIELD, at.plusSeconds(9),
+                null)));
+        await("three distinct events recorded", () -> http.get("/api/v1/devices/" + meter + "/events").json()
+                .path("events").size() == 3);
+        Http.Response tamper = http.get("/api/v1/devices/" + meter + "/events?tamper=true");
+        assertThat(tamper.json().path("events")).extracting(e -> e.path("type").asText())
+                .containsExactly("COVER_OPENED", "STRONG_MAGNETIC_FIELD");
+        assertThat(http.get("/api/v1/devices/" + meter).text("/protocol")).isEqualTo("MQTT");
     }
 
     private double refused(String outcome) {

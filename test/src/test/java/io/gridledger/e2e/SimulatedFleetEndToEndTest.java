@@ -13,10 +13,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The main job in small: a simulated fleet reporting to a running server: {@code sim-0001} as a signed
  * MQTT device, {@code sim-0002} as an SDM630 polled over Modbus TCP, {@code sim-0003} as a P1 dongle
- * on MQTT and {@code sim-0004} through the HTTP API.
+ * on MQTT, {@code sim-0006} as a DLMS/COSEM meter, and {@code sim-0004} through the HTTP API.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gridledger.simulation.enabled=true", "gridledger.simulation.meters=4",
+        properties = {"gridledger.simulation.enabled=true", "gridledger.simulation.meters=6",
                 "gridledger.simulation.tick=1s"})
 class SimulatedFleetEndToEndTest {
 
@@ -26,12 +26,13 @@ class SimulatedFleetEndToEndTest {
     @Test
     void simulatedMetersOpenAccountsTopUpAndReportReadingsThatAreCharged() {
         Http http = new Http(port);
-        for (String id : new String[] {"sim-0001", "sim-0002", "sim-0003", "sim-0004"}) {
+        for (String id : new String[] {"sim-0001", "sim-0002", "sim-0003", "sim-0004", "sim-0006"}) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> charged(http, id));
         }
         assertThat(http.get("/api/v1/devices/sim-0001").text("/protocol")).isEqualTo("MQTT");
         assertThat(http.get("/api/v1/devices/sim-0002").text("/protocol")).isEqualTo("MODBUS");
         assertThat(http.get("/api/v1/devices/sim-0003").text("/protocol")).isEqualTo("P1");
+        assertThat(http.get("/api/v1/devices/sim-0006").text("/protocol")).isEqualTo("DLMS");
         assertThat(http.get("/api/v1/tariffs/sim-residential-blocks").json().path("version").asInt()).isEqualTo(1);
         assertThat(http.get("/api/v1/meters/sim-0001").json().path("readingsRejected").asLong()).isZero();
     }

@@ -27,10 +27,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -48,6 +51,8 @@ public class MeterAccount {
     static final Duration RELAY_RETRY_INTERVAL = Duration.ofMinutes(15);
     /** An unconfirmed relay request is dropped, never carried out, after this long. */
     static final Duration RELAY_EXPIRY = Duration.ofHours(24);
+    /** How many meter events are remembered to recognise repeats (meters resend at most their last few hundred). */
+    static final int REMEMBERED_METER_EVENTS = 512;
 
     @AggregateIdentifier
     private MeterId meterId;
@@ -70,6 +75,8 @@ public class MeterAccount {
     private ReadingBook readings = new ReadingBook();
     private final Map<PaymentId, TopUpReceipt> payments = new HashMap<>();
     private String meterSerial;
+    /** Keys of the latest meter events, to recognise a repeated report. */
+    private final LinkedHashSet<String> recentMeterEvents = new LinkedHashSet<>();
 
     private YearMonth closedThrough;
     private final Map<YearMonth, PeriodTotals> openPeriods = new HashMap<>();
@@ -360,6 +367,24 @@ public class MeterAccount {
         return new AccountCommandOutcome(sequence());
     }
 
+    /** Records the events not seen before (a repeated report adds nothing); credit is untouched. */
+    @CommandHandler
+    public AccountCommandOutcome handle(RecordMeterEvents command, TariffBook tariffs) {
+        catchUpWithTime(command.receivedAt(), tariffHistory(tariffs));
+        List<MeterEvent> fresh = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (MeterEvent e : command.events()) {
+            if (!recentMeterEvents.contains(e.key()) && keys.add(e.key())) {
+                fresh.add(e);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            apply(new MeterEventsRecorded(meterId, fresh, command.receivedAt()));
+        }
+        controlCredit(command.receivedAt(), Trigger.TIME);
+        return new AccountCommandOutcome(sequence());
+    }
+
     @CommandHandler
     public AccountCommandOutcome handle(ReviewCreditControl command, TariffBook tariffs) {
         catchUpWithTime(command.at(), tariffHistory(tariffs));
@@ -576,6 +601,16 @@ public class MeterAccount {
     void on(MeterReplaced event) {
         meterSerial = event.newSerialNumber();
         readings.startNewMeter(event.replacedAt());
+    }
+
+    @EventSourcingHandler
+    void on(MeterEventsRecorded event) {
+        for (MeterEvent e : event.events()) {
+            recentMeterEvents.add(e.key());
+        }
+        while (recentMeterEvents.size() > REMEMBERED_METER_EVENTS) {
+            recentMeterEvents.remove(recentMeterEvents.iterator().next());
+        }
     }
 
     @EventSourcingHandler

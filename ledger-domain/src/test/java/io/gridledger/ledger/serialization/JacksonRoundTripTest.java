@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.gridledger.ledger.account.AcceptedInterval;
+import io.gridledger.ledger.account.MeterEvent;
+import io.gridledger.ledger.account.MeterEventType;
+import io.gridledger.ledger.account.MeterEventsRecorded;
+import io.gridledger.ledger.account.RecordMeterEvents;
 import io.gridledger.ledger.account.AccountCommandOutcome;
 import io.gridledger.ledger.account.AccountToppedUp;
 import io.gridledger.ledger.account.ActivateEmergencyCredit;
@@ -165,6 +169,9 @@ class JacksonRoundTripTest {
                 new RelayCommandWithdrawn(METER, "MTR-0001/relay/2", RelayCommand.RECONNECT, AT),
                 new SupplyStateConfirmed(METER, SupplyState.DISCONNECTED, "MTR-0001/relay/1", AT),
                 new SupplyStateConfirmed(METER, SupplyState.CONNECTED, null, AT),
+                new RecordMeterEvents(METER, List.of(new MeterEvent(MeterEventType.COVER_OPENED, EARLIER, null)), AT),
+                new MeterEventsRecorded(METER, List.of(new MeterEvent(MeterEventType.VOLTAGE_SAG, EARLIER, "L2 183 V 320 ms"),
+                        new MeterEvent(MeterEventType.STRONG_MAGNETIC_FIELD, AT, null)), AT),
                 // results
                 new ReadingsOutcome(2, 1, 1, 17),
                 new AccountCommandOutcome(17),

@@ -33,6 +33,23 @@ public final class DeviceKeys {
         return hmac(master, ("gridledger-device-key:" + meterId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A DLMS/COSEM meter's keys for security suite 0 (16 bytes each): the global unicast encryption
+     * key, the authentication key and the master key (KEK), diversified from the master key like
+     * the message key.
+     */
+    public record DlmsKeys(byte[] encryption, byte[] authentication, byte[] master) {
+    }
+
+    public DlmsKeys dlmsKeysOf(String meterId) {
+        return new DlmsKeys(first16("gridledger-dlms-guek:" + meterId), first16("gridledger-dlms-ak:" + meterId),
+                first16("gridledger-dlms-kek:" + meterId));
+    }
+
+    private byte[] first16(String label) {
+        return java.util.Arrays.copyOf(hmac(master, label.getBytes(StandardCharsets.UTF_8)), 16);
+    }
+
     /** The tag of a message sent by or to {@code meterId} on {@code topic}. */
     public String tag(String meterId, String topic, long counter, byte[] payload) {
         return HexFormat.of().formatHex(tag(keyOf(meterId), topic, counter, payload));

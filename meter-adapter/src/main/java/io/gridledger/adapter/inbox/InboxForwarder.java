@@ -171,6 +171,7 @@ public class InboxForwarder implements DisposableBean {
     private void deliver(AdapterInbox.Pending m) {
         switch (m.kind()) {
             case READINGS -> ledger.deliverReadings(m.meterId(), Payloads.readings(m.payload()), m.receivedAt());
+            case EVENTS -> ledger.recordEvents(m.meterId(), Payloads.events(m.payload()), m.receivedAt());
             case SUPPLY_STATE -> {
                 Payloads.SupplyStateReport report = Payloads.supplyState(m.payload());
                 ledger.confirmSupplyState(m.meterId(), report.state(), report.at(), m.receivedAt());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import io.gridledger.ledger.account.MeterEvent;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.SupplyState;
 
@@ -26,6 +27,7 @@ import java.util.List;
  *                             "reactiveQ1Varh":…,"reactiveQ2Varh":…,"reactiveQ3Varh":…,"reactiveQ4Varh":…,
  *                             "voltageV":"230.1","currentA":"1.2","powerW":"276"}]}
  * supply state: {"state":"DISCONNECTED","at":"2026-11-28T10:15:03Z","requestId":"m-1/relay/3"}
+ * events:       {"events":[{"type":"COVER_OPENED","at":"2026-11-28T10:15:03Z","detail":"optional text"}]}
  * </pre>
  */
 public final class Payloads {
@@ -84,6 +86,26 @@ public final class Payloads {
             }
         }
         return out;
+    }
+
+    private record EventsReport(List<MeterEvent> events) {
+    }
+
+    /** Tamper and power-quality events, at most {@value #MAX_READINGS} a message. */
+    public static List<MeterEvent> events(byte[] payload) {
+        EventsReport report;
+        try {
+            report = JSON.readValue(payload, EventsReport.class);
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new InvalidPayloadException("events", rootMessage(e));
+        }
+        if (report.events() == null || report.events().isEmpty()) {
+            throw new InvalidPayloadException("events", "a report needs a non-empty \"events\" array");
+        }
+        if (report.events().size() > MAX_READINGS) {
+            throw new InvalidPayloadException("events", "at most " + MAX_READINGS + " events a message");
+        }
+        return report.events();
     }
 
     public static SupplyStateReport supplyState(byte[] payload) {

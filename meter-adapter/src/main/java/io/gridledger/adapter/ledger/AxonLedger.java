@@ -1,6 +1,8 @@
 package io.gridledger.adapter.ledger;
 
 import io.gridledger.ledger.account.ConfirmSupplyState;
+import io.gridledger.ledger.account.MeterEvent;
+import io.gridledger.ledger.account.RecordMeterEvents;
 import io.gridledger.ledger.account.RecordMeterReadings;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.SupplyState;
@@ -25,6 +27,11 @@ public class AxonLedger implements LedgerPort {
     @Override
     public void deliverReadings(String meterId, List<RegisterReading> readings, Instant receivedAt) {
         send(new RecordMeterReadings(new MeterId(meterId), readings, receivedAt));
+    }
+
+    @Override
+    public void recordEvents(String meterId, List<MeterEvent> events, Instant receivedAt) {
+        send(new RecordMeterEvents(new MeterId(meterId), events, receivedAt));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.gridledger.adapter.ledger;
 
+import io.gridledger.ledger.account.MeterEvent;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.SupplyState;
 
@@ -15,6 +16,9 @@ public interface LedgerPort {
 
     /** @throws LedgerRefusedException when the ledger refuses for good (unknown meter, invalid data) */
     void deliverReadings(String meterId, List<RegisterReading> readings, Instant receivedAt);
+
+    /** @throws LedgerRefusedException when the ledger refuses for good */
+    void recordEvents(String meterId, List<MeterEvent> events, Instant receivedAt);
 
     /** @throws LedgerRefusedException when the ledger refuses for good */
     void confirmSupplyState(String meterId, SupplyState state, Instant at, Instant receivedAt);

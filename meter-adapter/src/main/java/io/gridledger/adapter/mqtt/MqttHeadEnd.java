@@ -187,6 +187,11 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
                             throw new InvalidPayloadException("telegram", e.getMessage());
                         }
                     });
+            case EVENTS -> new DeviceMessageIntake.Candidate(new DeviceMessageIntake.Message(meterId, Protocol.MQTT,
+                    InboxKind.EVENTS, topic, counter, tag, payload, sentAt), () -> {
+                        Payloads.events(payload);
+                        return payload;
+                    });
             case RELAY_STATE -> new DeviceMessageIntake.Candidate(new DeviceMessageIntake.Message(meterId,
                     Protocol.MQTT, InboxKind.SUPPLY_STATE, topic, counter, tag, payload, sentAt), () -> {
                         Payloads.supplyState(payload);

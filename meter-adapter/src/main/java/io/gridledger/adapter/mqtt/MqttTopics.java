@@ -9,6 +9,7 @@ import java.util.Optional;
  * {prefix}/meters/{meterId}/readings       device → head-end  JSON readings delivery
  * {prefix}/meters/{meterId}/p1             device → head-end  DSMR P1 telegram (text, CRC16)
  * {prefix}/meters/{meterId}/relay/state    device → head-end  JSON relay read-back
+ * {prefix}/meters/{meterId}/events         device → head-end  JSON tamper and power-quality events
  * {prefix}/meters/{meterId}/relay/command  head-end → device  JSON relay command
  * </pre>
  *
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public record MqttTopics(String prefix) {
 
-    public enum Inbound { READINGS, P1, RELAY_STATE }
+    public enum Inbound { READINGS, P1, RELAY_STATE, EVENTS }
 
     /** A message from a meter: which meter, and what it sent. */
     public record Parsed(String meterId, Inbound kind) {
@@ -36,13 +37,18 @@ public record MqttTopics(String prefix) {
         return prefix + "/meters/" + meterId + "/relay/state";
     }
 
+    public String events(String meterId) {
+        return prefix + "/meters/" + meterId + "/events";
+    }
+
     public String relayCommand(String meterId) {
         return prefix + "/meters/" + meterId + "/relay/command";
     }
 
     /** The filters the head-end subscribes to. */
     public String[] inboundFilters() {
-        return new String[] {prefix + "/meters/+/readings", prefix + "/meters/+/p1", prefix + "/meters/+/relay/state"};
+        return new String[] {prefix + "/meters/+/readings", prefix + "/meters/+/p1", prefix + "/meters/+/relay/state",
+            prefix + "/meters/+/events"};
     }
 
     public Optional<Parsed> parse(String topic) {
@@ -60,6 +66,7 @@ public record MqttTopics(String prefix) {
             case "readings" -> Optional.of(new Parsed(meterId, Inbound.READINGS));
             case "p1" -> Optional.of(new Parsed(meterId, Inbound.P1));
             case "relay/state" -> Optional.of(new Parsed(meterId, Inbound.RELAY_STATE));
+            case "events" -> Optional.of(new Parsed(meterId, Inbound.EVENTS));
             default -> Optional.empty();
         };
     }

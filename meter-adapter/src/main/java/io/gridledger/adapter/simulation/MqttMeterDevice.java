@@ -58,7 +58,9 @@ public final class MqttMeterDevice implements AutoCloseable {
     /** Connects and subscribes to the meter's relay commands; fails after 10 s without a broker. */
     public MqttMeterDevice connect() {
         try {
-            client.connectWith().cleanStart(true).send().orTimeout(10, TimeUnit.SECONDS).join();
+            // a persistent session: what the meter sends while the broker is away is kept and sent later
+            client.connectWith().cleanStart(false).sessionExpiryInterval(TimeUnit.HOURS.toSeconds(1)).send()
+                    .orTimeout(10, TimeUnit.SECONDS).join();
             client.subscribeWith().topicFilter(topics.relayCommand(meterId)).qos(MqttQos.AT_LEAST_ONCE)
                     .callback(this::command).send().orTimeout(10, TimeUnit.SECONDS).join();
         } catch (RuntimeException e) {
@@ -83,6 +85,25 @@ public final class MqttMeterDevice implements AutoCloseable {
     /** Publishes one delivery of readings; returns the message as sent (topic, counter, tag, payload). */
     public Sent deliver(List<RegisterReading> readings) {
         return publish(topics.readings(meterId), Payloads.write(Map.of("readings", readings)));
+    }
+
+    /**
+     * Publishes one delivery without waiting for the broker: while it is away the client keeps the
+     * message and sends it after reconnecting. Completes when the broker has it.
+     */
+    public CompletableFuture<?> deliverWhenConnected(List<RegisterReading> readings) {
+        byte[] payload = Payloads.write(Map.of("readings", readings));
+        synchronized (this) {
+            Sent sent = sign(topics.readings(meterId), payload);
+            return client.publishWith().topic(sent.topic()).qos(MqttQos.AT_LEAST_ONCE).payload(payload)
+                    .userProperties().add("counter", Long.toString(sent.counter())).add("mac", sent.tag())
+                    .applyUserProperties().send();
+        }
+    }
+
+    /** Publishes tamper or power-quality events from the meter's event log. */
+    public Sent reportEvents(List<io.gridledger.ledger.account.MeterEvent> events) {
+        return publish(topics.events(meterId), Payloads.write(Map.of("events", events)));
     }
 
     /** Publishes a P1 telegram as a dongle on the meter's P1 port would. */

@@ -61,24 +61,29 @@ public final class SimulatedFleet implements AutoCloseable {
     });
     /**
      * How meters report: index 1, 5, 9… as signed MQTT devices, 3, 7, 11… as P1 dongles on MQTT (both
-     * when the broker is on), 2, 6, 10… as Eastron meters polled over Modbus TCP, the rest over HTTP.
+     * when the broker is on), 2, 10, 18… as Eastron meters polled over Modbus TCP, 6, 14, 22… as
+     * DLMS/COSEM meters read over TCP with security suite 0, the rest over HTTP.
      */
     private final Function<String, MqttMeterDevice> mqttDevices;
     private final Map<String, MqttMeterDevice> devices = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> p1Dongles = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, ModbusMeterSimulator> modbusMeters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, DlmsMeterSimulator> dlmsMeters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Function<String, DlmsMeterSimulator> dlmsDevices;
     private final AtomicLong readingsSent = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private long ticks;
 
     public SimulatedFleet(URI baseUri, int size, Duration tick, Clock clock) {
-        this(baseUri, size, tick, clock, null);
+        this(baseUri, size, tick, clock, null, null);
     }
 
-    /** A fleet in which every fourth meter is an MQTT device made by {@code mqttDevices} (may be null). */
+    /** A fleet with MQTT devices made by {@code mqttDevices} and DLMS meters by {@code dlmsDevices} (either may be null). */
     public SimulatedFleet(URI baseUri, int size, Duration tick, Clock clock,
-                          Function<String, MqttMeterDevice> mqttDevices) {
+                          Function<String, MqttMeterDevice> mqttDevices,
+                          Function<String, DlmsMeterSimulator> dlmsDevices) {
         this.mqttDevices = mqttDevices;
+        this.dlmsDevices = dlmsDevices;
         if (size < 1) {
             throw new IllegalArgumentException("a fleet has at least one meter");
         }
@@ -103,6 +108,13 @@ public final class SimulatedFleet implements AutoCloseable {
         workers.shutdownNow();
         devices.values().forEach(MqttMeterDevice::close);
         modbusMeters.values().forEach(ModbusMeterSimulator::close);
+        dlmsMeters.values().forEach(d -> {
+            try {
+                d.close();
+            } catch (java.io.IOException ignored) {
+                // shutting down
+            }
+        });
     }
 
     private void setUp() {
@@ -125,8 +137,10 @@ public final class SimulatedFleet implements AutoCloseable {
                     topUp(meter, credit);
                     if (mqttDevices != null && index % 2 == 1) {
                         connectOverMqtt(meter, index % 4 == 3);
+                    } else if (index % 8 == 6 && dlmsDevices != null) {
+                        connectOverDlms(meter);
                     } else if (index % 4 == 2) {
-                        connectOverModbus(meter, index % 8 == 2 ? "SDM630" : "SDM120");
+                        connectOverModbus(meter, index % 16 == 2 ? "SDM630" : "SDM120");
                     }
                     report(meter, clock.instant().plusSeconds(1));
                     return null;
@@ -142,10 +156,10 @@ public final class SimulatedFleet implements AutoCloseable {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
-            log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={} mqtt={} p1={} modbus={}",
-                    size, tick, count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER),
+            log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={} mqtt={} p1={} modbus={} "
+                    + "dlms={}", size, tick, count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER),
                     count(SimulatedMeter.Kind.BLOCK_CONSUMER), count(SimulatedMeter.Kind.PV_PROSUMER),
-                    devices.size() - p1Dongles.size(), p1Dongles.size(), modbusMeters.size());
+                    devices.size() - p1Dongles.size(), p1Dongles.size(), modbusMeters.size(), dlmsMeters.size());
         } catch (RuntimeException e) {
             log.error("event=simulated_fleet_setup_failed reason=\"{}\" action=\"check the server log above\"",
                     e.getMessage());
@@ -177,12 +191,16 @@ public final class SimulatedFleet implements AutoCloseable {
                     // the relay is switched by the head-end's commands; a meter without supply draws nothing
                     meter.connected = device.relay() == io.gridledger.ledger.account.SupplyState.CONNECTED;
                 }
+                DlmsMeterSimulator dlms = dlmsMeters.get(meter.meterId);
+                if (dlms != null) {
+                    meter.connected = dlms.relayClosed();
+                }
                 meter.advance(hour, 900);
                 report(meter, now);
                 readingsSent.incrementAndGet();
                 JsonNode balance = get("/api/v1/meters/" + meter.meterId);
                 if (balance != null) {
-                    if (device == null) {
+                    if (device == null && dlms == null) {
                         // HTTP, Modbus (Eastron meters have no relay: a contactor confirms) and P1 meters
                         actOnRelay(meter, balance, now);
                     }
@@ -280,10 +298,28 @@ public final class SimulatedFleet implements AutoCloseable {
         }
     }
 
+    /** A DLMS/COSEM meter read over TCP once per tick; the head-end switches its relay. */
+    private void connectOverDlms(SimulatedMeter meter) {
+        try {
+            DlmsMeterSimulator simulator = dlmsDevices.apply(meter.meterId);
+            simulator.registers(meter.importWh, meter.exportWh);
+            dlmsMeters.put(meter.meterId, simulator);
+            put("/api/v1/devices/" + meter.meterId + "/dlms", Map.of("host", "127.0.0.1", "port", simulator.port(),
+                    "pollInterval", tick.toString()));
+        } catch (Exception e) {
+            dlmsMeters.remove(meter.meterId);
+            log.warn("event=simulated_dlms_meter_unavailable meter={} reason=\"{}\" action=\"none: the meter "
+                    + "reports over HTTP\"", meter.meterId, e.getMessage());
+        }
+    }
+
     private void report(SimulatedMeter meter, Instant at) {
         MqttMeterDevice device = devices.get(meter.meterId);
         ModbusMeterSimulator modbus = modbusMeters.get(meter.meterId);
-        if (modbus != null) {
+        DlmsMeterSimulator dlms = dlmsMeters.get(meter.meterId);
+        if (dlms != null) {
+            dlms.registers(meter.importWh, meter.exportWh);
+        } else if (modbus != null) {
             // the head-end polls it; the registers only move
             modbus.set("activeImportWh", java.math.BigDecimal.valueOf(meter.importWh));
             modbus.set("activeExportWh", java.math.BigDecimal.valueOf(meter.exportWh));

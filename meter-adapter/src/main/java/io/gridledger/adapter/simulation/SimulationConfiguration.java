@@ -53,7 +53,16 @@ public class SimulationConfiguration implements ApplicationListener<WebServerIni
         MqttTopics mqtt = topics.getIfAvailable();
         fleet = new SimulatedFleet(base, meters, tick, Clock.systemUTC(), mqtt == null ? null
                 : meterId -> new MqttMeterDevice(meterId, keys.keyOf(meterId), mqtt, brokerHost, brokerPort,
-                        Clock.systemUTC()).connect());
+                        Clock.systemUTC()).connect(),
+                meterId -> {
+                    DeviceKeys.DlmsKeys k = keys.dlmsKeysOf(meterId);
+                    try {
+                        return new DlmsMeterSimulator("GLS", Math.abs(meterId.hashCode()) % 100_000_000, k.encryption(),
+                                k.authentication(), k.master());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
         fleet.start();
         log.info("event=simulated_fleet_starting meters={} tick={} api={}", meters, tick, base);
     }

@@ -1,12 +1,17 @@
 package io.gridledger.api.device;
 
 import io.gridledger.adapter.device.MeterDevices;
+import io.gridledger.adapter.dlms.DlmsMeters;
 import io.gridledger.adapter.device.Protocol;
 import io.gridledger.adapter.modbus.ModbusMeters;
 import io.gridledger.adapter.modbus.RegisterMap;
+import io.gridledger.api.history.AccountHistory;
 import io.gridledger.api.input.Fields;
 import io.gridledger.api.problem.InvalidRequestException;
 import io.gridledger.api.problem.NotFoundException;
+import io.gridledger.ledger.account.MeterEvent;
+import io.gridledger.ledger.account.MeterEventType;
+import io.gridledger.ledger.account.MeterEventsRecorded;
 import io.gridledger.ledger.value.MeterId;
 import io.gridledger.projections.balance.BalanceQueries;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,16 +22,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The head-end's view of a meter: how it is reached (Modbus polling registration) and its
+ * The head-end's view of a meter: how it is reached (Modbus or DLMS/COSEM registration) and its
  * communication status (online, last seen, clock drift, communication errors).
  */
 @RestController
@@ -37,24 +45,41 @@ public class DeviceController {
     public record ModbusRegistration(String host, Integer port, Integer unitId, String model, String pollInterval) {
     }
 
-    /** Status as operators see it; {@code modbus} is present for polled meters. */
+    /** A DLMS/COSEM meter reached over TCP (wrapper); its keys are derived from the device master key. */
+    public record DlmsRegistration(String host, Integer port, String pollInterval) {
+    }
+
+    /** Status as operators see it; {@code modbus} or {@code dlms} is present for meters the head-end reads. */
     public record DeviceStatus(String meterId, Protocol protocol, boolean online, Instant lastSeenAt, Long clockDriftMs,
-                               long communicationErrors, String lastError, ModbusRegistration modbus) {
+                               long communicationErrors, String lastError, ModbusRegistration modbus,
+                               DlmsRegistration dlms) {
+    }
+
+    /** One tamper or power-quality event as the meter logged it, and when the ledger received it. */
+    public record MeterEventView(MeterEventType type, boolean tamper, Instant at, String detail, Instant receivedAt) {
+    }
+
+    public record MeterEvents(String meterId, List<MeterEventView> events) {
     }
 
     private static final Duration MIN_POLL = Duration.ofSeconds(1);
 
     private final ModbusMeters modbus;
+    private final DlmsMeters dlms;
     private final MeterDevices devices;
     private final BalanceQueries balances;
+    private final AccountHistory history;
     private final Clock clock;
     private final Duration offlineAfter;
 
-    public DeviceController(ModbusMeters modbus, MeterDevices devices, BalanceQueries balances, Clock clock,
+    public DeviceController(ModbusMeters modbus, DlmsMeters dlms, MeterDevices devices, BalanceQueries balances,
+                            AccountHistory history, Clock clock,
                             @Value("${gridledger.adapter.offline-after:2h}") Duration offlineAfter) {
         this.modbus = modbus;
+        this.dlms = dlms;
         this.devices = devices;
         this.balances = balances;
+        this.history = history;
         this.clock = clock;
         this.offlineAfter = offlineAfter;
     }
@@ -65,10 +90,7 @@ public class DeviceController {
         MeterId id = existing(meterId);
         Fields.required(body, "body");
         String host = Fields.required(body.host(), "host");
-        int port = Fields.required(body.port(), "port");
-        if (port < 1 || port > 65535) {
-            throw new InvalidRequestException("port", "a TCP port is 1…65535");
-        }
+        int port = port(body.port());
         int unitId = body.unitId() == null ? 1 : body.unitId();
         if (unitId < 0 || unitId > 247) {
             throw new InvalidRequestException("unitId", "a Modbus unit id is 0…247");
@@ -79,18 +101,64 @@ public class DeviceController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("model", e.getMessage());
         }
+        Duration interval = interval(body.pollInterval());
+        boolean created = modbus.register(new ModbusMeters.ModbusMeter(id.value(), host, port, unitId,
+                model.toUpperCase(java.util.Locale.ROOT), interval, 0), clock.instant());
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(status(id.value()));
+    }
+
+    @PutMapping("/{meterId}/dlms")
+    public ResponseEntity<DeviceStatus> registerDlms(@PathVariable String meterId, @RequestBody DlmsRegistration body) {
+        MeterId id = existing(meterId);
+        Fields.required(body, "body");
+        String host = Fields.required(body.host(), "host");
+        int port = port(body.port() == null ? 4059 : body.port());
+        Duration interval = interval(body.pollInterval());
+        boolean created = dlms.register(new DlmsMeters.DlmsMeter(id.value(), host, port, interval, 0, null), clock.instant());
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(status(id.value()));
+    }
+
+    /**
+     * The meter's tamper and power-quality events, oldest first, from the event store ({@code tamper=true}
+     * for tampering only): evidence for theft and quality analysis.
+     */
+    @GetMapping("/{meterId}/events")
+    public MeterEvents events(@PathVariable String meterId,
+                              @RequestParam(name = "tamper", required = false) Boolean tamperOnly) {
+        existing(meterId);
+        List<MeterEventView> out = new ArrayList<>();
+        for (var message : history.eventsOf(meterId, null)) {
+            if (message.getPayload() instanceof MeterEventsRecorded recorded) {
+                for (MeterEvent e : recorded.events()) {
+                    if (tamperOnly == null || !tamperOnly || e.type().tamper()) {
+                        out.add(new MeterEventView(e.type(), e.type().tamper(), e.at(), e.detail(),
+                                recorded.receivedAt()));
+                    }
+                }
+            }
+        }
+        return new MeterEvents(meterId, out);
+    }
+
+    private static int port(Integer port) {
+        int p = Fields.required(port, "port");
+        if (p < 1 || p > 65535) {
+            throw new InvalidRequestException("port", "a TCP port is 1…65535");
+        }
+        return p;
+    }
+
+    private static Duration interval(String raw) {
         Duration interval;
         try {
-            interval = body.pollInterval() == null ? Duration.ofMinutes(15) : Duration.parse(body.pollInterval());
+            interval = raw == null ? Duration.ofMinutes(15) : Duration.parse(raw);
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("pollInterval", "an ISO-8601 duration such as PT15M");
         }
         if (interval.compareTo(MIN_POLL) < 0 || interval.compareTo(Duration.ofDays(1)) > 0) {
             throw new InvalidRequestException("pollInterval", "between PT1S and P1D");
         }
-        boolean created = modbus.register(new ModbusMeters.ModbusMeter(id.value(), host, port, unitId,
-                model.toUpperCase(java.util.Locale.ROOT), interval, 0), clock.instant());
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(status(id.value()));
+        return interval;
     }
 
     @GetMapping("/{meterId}")
@@ -105,16 +173,21 @@ public class DeviceController {
 
     private DeviceStatus status(String meterId) {
         Optional<ModbusMeters.ModbusMeter> polled = modbus.find(meterId);
-        Duration offline = polled.map(m -> m.pollInterval().multipliedBy(3).plusMinutes(1)).orElse(offlineAfter);
-        ModbusRegistration registration = polled.map(m -> new ModbusRegistration(m.host(), m.port(), m.unitId(),
+        Optional<DlmsMeters.DlmsMeter> read = dlms.find(meterId);
+        Duration offline = polled.map(m -> m.pollInterval().multipliedBy(3).plusMinutes(1))
+                .or(() -> read.map(m -> m.pollInterval().multipliedBy(3).plusMinutes(1))).orElse(offlineAfter);
+        int missed = polled.map(ModbusMeters.ModbusMeter::consecutiveFailures)
+                .or(() -> read.map(DlmsMeters.DlmsMeter::consecutiveFailures)).orElse(0);
+        ModbusRegistration modbusRegistration = polled.map(m -> new ModbusRegistration(m.host(), m.port(), m.unitId(),
                 m.model(), m.pollInterval().toString())).orElse(null);
+        DlmsRegistration dlmsRegistration = read.map(m -> new DlmsRegistration(m.host(), m.port(),
+                m.pollInterval().toString())).orElse(null);
+        Protocol registered = polled.isPresent() ? Protocol.MODBUS : read.isPresent() ? Protocol.DLMS : null;
         return devices.status(meterId, clock.instant(), offline)
-                .map(s -> new DeviceStatus(meterId, s.protocol(),
-                        s.online() && polled.map(m -> m.consecutiveFailures() < 3).orElse(true), s.lastSeenAt(),
-                        s.clockDriftMs(),
-                        s.communicationErrors(), s.lastError(), registration))
-                .orElse(polled.isPresent() ? new DeviceStatus(meterId, Protocol.MODBUS, false, null, null, 0, null,
-                        registration) : null);
+                .map(s -> new DeviceStatus(meterId, s.protocol(), s.online() && missed < 3, s.lastSeenAt(),
+                        s.clockDriftMs(), s.communicationErrors(), s.lastError(), modbusRegistration, dlmsRegistration))
+                .orElse(registered == null ? null : new DeviceStatus(meterId, registered, false, null, null, 0, null,
+                        modbusRegistration, dlmsRegistration));
     }
 
     private MeterId existing(String meterId) {

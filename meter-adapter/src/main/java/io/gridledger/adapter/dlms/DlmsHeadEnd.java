@@ -1,0 +1,169 @@
+package io.gridledger.adapter.dlms;
+
+import io.gridledger.adapter.device.DeviceKeys;
+import io.gridledger.adapter.device.MeterDevices;
+import io.gridledger.adapter.device.Protocol;
+import io.gridledger.adapter.inbox.AdapterInbox;
+import io.gridledger.adapter.inbox.InboxForwarder;
+import io.gridledger.adapter.inbox.InboxKind;
+import io.gridledger.adapter.inbox.Payloads;
+import io.gridledger.adapter.relay.RelayCommandMessage;
+import io.gridledger.adapter.relay.RelaySender;
+import io.gridledger.ledger.account.RegisterReading;
+import io.gridledger.ledger.account.SupplyState;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The DLMS/COSEM side of the head-end: reads the meters that are due (the load-profile intervals not
+ * taken in yet, then the registers and instantaneous values, into the inbox like any delivery) and carries relay commands out through the
+ * disconnect control object, reading the output state back as the supply confirmation. Every
+ * association uses freshly reserved invocation counters. A meter that does not answer is retried
+ * after a minute (or its interval), its errors are counted, and after three missed reads it is
+ * offline.
+ */
+@Component
+public class DlmsHeadEnd implements RelaySender, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DlmsHeadEnd.class);
+    private static final int OFFLINE_AFTER_MISSED_READS = 3;
+
+    private final DlmsMeters meters;
+    private final DeviceKeys keys;
+    private final MeterDevices devices;
+    private final AdapterInbox inbox;
+    private final InboxForwarder forwarder;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final Duration timeout;
+    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "dlms-head-end");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DlmsHeadEnd(DlmsMeters meters, DeviceKeys keys, MeterDevices devices, AdapterInbox inbox,
+                       InboxForwarder forwarder, TransactionTemplate transactions, MeterRegistry metrics, Clock clock,
+                       @Value("${gridledger.adapter.dlms.timeout:5s}") Duration timeout) {
+        this.meters = meters;
+        this.keys = keys;
+        this.devices = devices;
+        this.inbox = inbox;
+        this.forwarder = forwarder;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    @Scheduled(fixedDelayString = "${gridledger.adapter.dlms.tick:1s}")
+    public void readDue() {
+        List<Future<?>> running = new ArrayList<>();
+        for (DlmsMeters.DlmsMeter meter : meters.due(clock.instant(), 200)) {
+            running.add(pool.submit(() -> read(meter)));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                log.warn("event=dlms_read_failed reason=\"{}\"", e.getMessage());
+            }
+        }
+    }
+
+    void read(DlmsMeters.DlmsMeter meter) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        try (DlmsMeterClient client = open(meter)) {
+            List<RegisterReading> readings = new ArrayList<>(client.loadProfile(meter.profileReadThrough()));
+            Instant profileEnd = readings.isEmpty() ? meter.profileReadThrough() : readings.get(readings.size() - 1).at();
+            if (profileEnd == null || profileEnd.isBefore(at)) {
+                readings.add(client.read(at));
+            }
+            byte[] payload = Payloads.write(Map.of("readings", readings));
+            transactions.executeWithoutResult(tx -> {
+                inbox.store(meter.meterId(), InboxKind.READINGS, payload, at);
+                devices.seen(meter.meterId(), Protocol.DLMS, at);
+                if (profileEnd != null) {
+                    meters.profileReadThrough(meter.meterId(), profileEnd);
+                }
+                meters.scheduleNext(meter.meterId(), at.plus(meter.pollInterval()), 0);
+            });
+            forwarder.nudge();
+            metrics.counter("gridledger.adapter.messages", "protocol", "DLMS", "outcome", "accepted").increment();
+        } catch (Exception e) {
+            int failures = meter.consecutiveFailures() + 1;
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            devices.communicationError(meter.meterId(), Protocol.DLMS, reason, at);
+            Duration retryIn = meter.pollInterval().compareTo(Duration.ofMinutes(1)) < 0 ? meter.pollInterval()
+                    : Duration.ofMinutes(1);
+            meters.scheduleNext(meter.meterId(), at.plus(retryIn), failures);
+            metrics.counter("gridledger.adapter.communication_errors", "protocol", "DLMS").increment();
+            if (failures == OFFLINE_AFTER_MISSED_READS) {
+                log.warn("event=meter_offline meter={} protocol=DLMS host={}:{} reason=\"{}\" action=\"check the "
+                        + "meter's network and keys\"", meter.meterId(), meter.host(), meter.port(), reason);
+            }
+        }
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.DLMS;
+    }
+
+    /** Carries the command out on the meter and stores the read-back output state as its confirmation. */
+    @Override
+    public CompletableFuture<Void> send(String meterId, byte[] command) {
+        RelayCommandMessage message = Payloads.read(command, RelayCommandMessage.class);
+        DlmsMeters.DlmsMeter meter = meters.find(meterId).orElseThrow(
+                () -> new IllegalStateException("meter " + meterId + " is not a registered DLMS meter"));
+        return CompletableFuture.runAsync(() -> {
+            try (DlmsMeterClient client = open(meter)) {
+                boolean connected = client.switchRelay(message.command());
+                Instant now = clock.instant();
+                byte[] report = Payloads.write(Map.of("state", connected ? SupplyState.CONNECTED : SupplyState.DISCONNECTED,
+                        "at", now.toString(), "requestId", message.requestId()));
+                transactions.executeWithoutResult(tx -> {
+                    inbox.store(meterId, InboxKind.SUPPLY_STATE, report, now);
+                    devices.seen(meterId, Protocol.DLMS, now);
+                });
+                forwarder.nudge();
+            } catch (Exception e) {
+                devices.communicationError(meterId, Protocol.DLMS, String.valueOf(e.getMessage()), clock.instant());
+                throw new IllegalStateException("relay command to " + meterId + " failed: " + e.getMessage(), e);
+            }
+        }, pool);
+    }
+
+    private DlmsMeterClient open(DlmsMeters.DlmsMeter meter) throws java.io.IOException {
+        DeviceKeys.DlmsKeys k = keys.dlmsKeysOf(meter.meterId());
+        long counter = meters.reserveInvocationCounters(meter.meterId());
+        return DlmsMeterClient.connect(meter.host(), meter.port(), k.encryption(), k.authentication(), counter, timeout);
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}
