@@ -36,12 +36,20 @@ public class FreshDatabaseSession implements LauncherSessionListener {
         System.setProperty(MQTT_PREFIX_PROPERTY, database);
     }
 
+    /**
+     * Spring test contexts stay open until the JVM's shutdown hook closes them; dropping the database
+     * under them makes every processor and connection pool wait for connections on the way out. So
+     * the database is dropped at JVM exit, once Spring's shutdown hook has closed the contexts.
+     */
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         if (database != null) {
-            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            System.clearProperty(URL_PROPERTY);
-            System.clearProperty(MQTT_PREFIX_PROPERTY);
+            String name = database;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitSpringShutdown();
+                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }, "fresh-database-drop"));
+            database = null;
         }
     }
 
@@ -61,6 +69,28 @@ public class FreshDatabaseSession implements LauncherSessionListener {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void awaitSpringShutdown() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals("SpringApplicationShutdownHook")) {
+                    try {
+                        t.join(20_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void execute(String sql) {
