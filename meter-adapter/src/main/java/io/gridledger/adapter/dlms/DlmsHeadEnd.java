@@ -2,6 +2,7 @@ package io.gridledger.adapter.dlms;
 
 import io.gridledger.adapter.device.DeviceKeys;
 import io.gridledger.adapter.device.MeterDevices;
+import io.gridledger.adapter.device.MissedReads;
 import io.gridledger.adapter.device.Protocol;
 import io.gridledger.adapter.inbox.AdapterInbox;
 import io.gridledger.adapter.inbox.InboxForwarder;
@@ -36,19 +37,18 @@ import java.util.concurrent.Future;
  * The DLMS/COSEM side of the head-end: reads the meters that are due (the load-profile intervals not
  * taken in yet, then the registers and instantaneous values, into the inbox like any delivery) and carries relay commands out through the
  * disconnect control object, reading the output state back as the supply confirmation. Every
- * association uses freshly reserved invocation counters. A meter that does not answer is retried
- * after a minute (or its interval), its errors are counted, and after three missed reads it is
- * offline.
+ * association uses freshly reserved invocation counters. A meter that does not answer is handled
+ * by {@link MissedReads}.
  */
 @Component
 public class DlmsHeadEnd implements RelaySender, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DlmsHeadEnd.class);
-    private static final int OFFLINE_AFTER_MISSED_READS = 3;
 
     private final DlmsMeters meters;
     private final DeviceKeys keys;
     private final MeterDevices devices;
+    private final MissedReads missedReads;
     private final AdapterInbox inbox;
     private final InboxForwarder forwarder;
     private final TransactionTemplate transactions;
@@ -61,12 +61,14 @@ public class DlmsHeadEnd implements RelaySender, DisposableBean {
         return t;
     });
 
-    public DlmsHeadEnd(DlmsMeters meters, DeviceKeys keys, MeterDevices devices, AdapterInbox inbox,
+    public DlmsHeadEnd(DlmsMeters meters, DeviceKeys keys, MeterDevices devices, MissedReads missedReads,
+                       AdapterInbox inbox,
                        InboxForwarder forwarder, TransactionTemplate transactions, MeterRegistry metrics, Clock clock,
                        @Value("${gridledger.adapter.dlms.timeout:5s}") Duration timeout) {
         this.meters = meters;
         this.keys = keys;
         this.devices = devices;
+        this.missedReads = missedReads;
         this.inbox = inbox;
         this.forwarder = forwarder;
         this.transactions = transactions;
@@ -113,17 +115,9 @@ public class DlmsHeadEnd implements RelaySender, DisposableBean {
             forwarder.nudge();
             metrics.counter("gridledger.adapter.messages", "protocol", "DLMS", "outcome", "accepted").increment();
         } catch (Exception e) {
-            int failures = meter.consecutiveFailures() + 1;
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            devices.communicationError(meter.meterId(), Protocol.DLMS, reason, at);
-            Duration retryIn = meter.pollInterval().compareTo(Duration.ofMinutes(1)) < 0 ? meter.pollInterval()
-                    : Duration.ofMinutes(1);
-            meters.scheduleNext(meter.meterId(), at.plus(retryIn), failures);
-            metrics.counter("gridledger.adapter.communication_errors", "protocol", "DLMS").increment();
-            if (failures == OFFLINE_AFTER_MISSED_READS) {
-                log.warn("event=meter_offline meter={} protocol=DLMS host={}:{} reason=\"{}\" action=\"check the "
-                        + "meter's network and keys\"", meter.meterId(), meter.host(), meter.port(), reason);
-            }
+            Instant next = missedReads.missed(Protocol.DLMS, meter.meterId(), meter.host() + ":" + meter.port(),
+                    meter.pollInterval(), meter.consecutiveFailures(), e, at);
+            meters.scheduleNext(meter.meterId(), next, meter.consecutiveFailures() + 1);
         }
     }
 

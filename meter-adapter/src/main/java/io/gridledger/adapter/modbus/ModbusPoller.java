@@ -1,6 +1,7 @@
 package io.gridledger.adapter.modbus;
 
 import io.gridledger.adapter.device.MeterDevices;
+import io.gridledger.adapter.device.MissedReads;
 import io.gridledger.adapter.device.Protocol;
 import io.gridledger.adapter.inbox.AdapterInbox;
 import io.gridledger.adapter.inbox.InboxForwarder;
@@ -30,18 +31,16 @@ import java.util.concurrent.Future;
 /**
  * Polls the Modbus meters that are due: each read gets {@code timeout} and {@code retries} more
  * tries; a reading is stored in the inbox (and forwarded like any delivery) together with the next
- * poll time. A meter that does not answer is tried again after a minute (or its interval, if
- * shorter), counted in {@code meter_device.communication_errors}, and reported offline after three
- * missed polls in a row.
+ * poll time. A meter that does not answer is handled by {@link MissedReads}.
  */
 @Component
 public class ModbusPoller implements DisposableBean {
 
-    static final int OFFLINE_AFTER_MISSED_POLLS = 3;
     private static final Logger log = LoggerFactory.getLogger(ModbusPoller.class);
 
     private final ModbusMeters meters;
     private final MeterDevices devices;
+    private final MissedReads missedReads;
     private final AdapterInbox inbox;
     private final InboxForwarder forwarder;
     private final TransactionTemplate transactions;
@@ -55,12 +54,13 @@ public class ModbusPoller implements DisposableBean {
         return t;
     });
 
-    public ModbusPoller(ModbusMeters meters, MeterDevices devices, AdapterInbox inbox, InboxForwarder forwarder,
+    public ModbusPoller(ModbusMeters meters, MeterDevices devices, MissedReads missedReads, AdapterInbox inbox, InboxForwarder forwarder,
                         TransactionTemplate transactions, MeterRegistry metrics, Clock clock,
                         @Value("${gridledger.adapter.modbus.timeout:2s}") Duration timeout,
                         @Value("${gridledger.adapter.modbus.retries:2}") int retries) {
         this.meters = meters;
         this.devices = devices;
+        this.missedReads = missedReads;
         this.inbox = inbox;
         this.forwarder = forwarder;
         this.transactions = transactions;
@@ -104,7 +104,7 @@ public class ModbusPoller implements DisposableBean {
                 });
                 forwarder.nudge();
                 metrics.counter("gridledger.adapter.messages", "protocol", "MODBUS", "outcome", "accepted").increment();
-                if (meter.consecutiveFailures() >= OFFLINE_AFTER_MISSED_POLLS) {
+                if (meter.consecutiveFailures() >= MissedReads.OFFLINE_AFTER) {
                     log.info("event=meter_online meter={} protocol=MODBUS", meter.meterId());
                 }
                 return;
@@ -112,17 +112,9 @@ public class ModbusPoller implements DisposableBean {
                 last = e;
             }
         }
-        int failures = meter.consecutiveFailures() + 1;
-        String reason = last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage();
-        devices.communicationError(meter.meterId(), Protocol.MODBUS, reason, at);
-        Duration retryIn = meter.pollInterval().compareTo(Duration.ofMinutes(1)) < 0 ? meter.pollInterval()
-                : Duration.ofMinutes(1);
-        meters.scheduleNext(meter.meterId(), at.plus(retryIn), failures);
-        metrics.counter("gridledger.adapter.communication_errors", "protocol", "MODBUS").increment();
-        if (failures == OFFLINE_AFTER_MISSED_POLLS) {
-            log.warn("event=meter_offline meter={} protocol=MODBUS host={}:{} reason=\"{}\" action=\"check the RS485 "
-                    + "gateway and the meter's bus address\"", meter.meterId(), meter.host(), meter.port(), reason);
-        }
+        Instant next = missedReads.missed(Protocol.MODBUS, meter.meterId(), meter.host() + ":" + meter.port(),
+                meter.pollInterval(), meter.consecutiveFailures(), last, at);
+        meters.scheduleNext(meter.meterId(), next, meter.consecutiveFailures() + 1);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gridledger.api.device;
 
 import io.gridledger.adapter.device.MeterDevices;
+import io.gridledger.adapter.device.MissedReads;
 import io.gridledger.adapter.dlms.DlmsMeters;
 import io.gridledger.adapter.device.Protocol;
 import io.gridledger.adapter.modbus.ModbusMeters;
@@ -184,7 +185,7 @@ public class DeviceController {
                 m.pollInterval().toString())).orElse(null);
         Protocol registered = polled.isPresent() ? Protocol.MODBUS : read.isPresent() ? Protocol.DLMS : null;
         return devices.status(meterId, clock.instant(), offline)
-                .map(s -> new DeviceStatus(meterId, s.protocol(), s.online() && missed < 3, s.lastSeenAt(),
+                .map(s -> new DeviceStatus(meterId, s.protocol(), s.online() && missed < MissedReads.OFFLINE_AFTER, s.lastSeenAt(),
                         s.clockDriftMs(), s.communicationErrors(), s.lastError(), modbusRegistration, dlmsRegistration))
                 .orElse(registered == null ? null : new DeviceStatus(meterId, registered, false, null, null, 0, null,
                         modbusRegistration, dlmsRegistration));
