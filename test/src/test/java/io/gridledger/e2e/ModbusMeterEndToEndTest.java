@@ -14,9 +14,10 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An Eastron SDM630 behind a Modbus TCP gateway (j2mod slave): registered for polling over the API,
- * its registers become readings and charges; when it stops answering, its status shows the errors
- * and, after three missed polls, that it is offline.
+ * An Eastron SDM630 behind a Modbus TCP gateway (j2mod slave) with a supply contactor on coil 0:
+ * registered for polling over the API, its registers become readings and charges; credit runs out
+ * and the contactor opens, a top-up closes it (each read back as the confirmation); when the meter
+ * stops answering, its status shows the errors and, after three missed polls, that it is offline.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ModbusMeterEndToEndTest {
@@ -33,20 +34,31 @@ class ModbusMeterEndToEndTest {
                 + "\"e2e-flat\",\"timezone\":\"Europe/Amsterdam\",\"friendlyCredit\":{\"weekly\":[]}}").status())
                 .isEqualTo(201);
         assertThat(http.post("/api/v1/meters/" + meter + "/top-ups",
-                "{\"paymentId\":\"mb-1\",\"amount\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}}").status()).isEqualTo(201);
+                "{\"paymentId\":\"mb-1\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}").status()).isEqualTo(201);
 
         try (ModbusMeterSimulator sdm630 = new ModbusMeterSimulator("SDM630", 1)) {
             sdm630.set("activeImportWh", BigDecimal.valueOf(1_000));
             Http.Response registered = http.put("/api/v1/devices/" + meter + "/modbus", """
-                    {"host":"127.0.0.1","port":%d,"unitId":1,"model":"SDM630","pollInterval":"PT1S"}"""
+                    {"host":"127.0.0.1","port":%d,"unitId":1,"model":"SDM630","pollInterval":"PT1S","relayCoil":0}"""
                     .formatted(sdm630.port()));
             assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
 
             await("the first poll is the baseline", () -> http.get("/api/v1/meters/" + meter).json()
                     .at("/lastRegisters/activeImportWh").asLong() == 1_000);
             sdm630.set("activeImportWh", BigDecimal.valueOf(3_000));
-            await("2 kWh charged at 0.30", () -> "9.4000".equals(http.get("/api/v1/meters/" + meter)
+            await("2 kWh charged at 0.30", () -> "0.4000".equals(http.get("/api/v1/meters/" + meter)
                     .text("/balance/amount")));
+            sdm630.set("activeImportWh", BigDecimal.valueOf(5_000));
+            await("credit ran out and the contactor opened", () -> !sdm630.contactorClosed());
+            await("the read-back reached the ledger", () -> "DISCONNECTED".equals(
+                    http.get("/api/v1/meters/" + meter).text("/supply")));
+            assertThat(http.get("/api/v1/meters/" + meter).text("/balance/amount")).isEqualTo("-0.2000");
+            assertThat(http.post("/api/v1/meters/" + meter + "/top-ups",
+                    "{\"paymentId\":\"mb-2\",\"amount\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}}").status())
+                    .isEqualTo(201);
+            await("the contactor closed again", sdm630::contactorClosed);
+            await("the ledger has the reconnection", () -> "CONNECTED".equals(
+                    http.get("/api/v1/meters/" + meter).text("/supply")));
             Http.Response status = http.get("/api/v1/devices/" + meter);
             assertThat(status.text("/protocol")).isEqualTo("MODBUS");
             assertThat(status.json().path("online").asBoolean()).isTrue();
@@ -58,7 +70,7 @@ class ModbusMeterEndToEndTest {
         Http.Response offline = http.get("/api/v1/devices/" + meter);
         assertThat(offline.json().path("communicationErrors").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(offline.json().path("lastError").asText()).isNotBlank();
-        assertThat(http.get("/api/v1/meters/" + meter).text("/balance/amount")).isEqualTo("9.4000");
+        assertThat(http.get("/api/v1/meters/" + meter).text("/balance/amount")).isEqualTo("9.8000");
     }
 
     @Test

@@ -48,6 +48,22 @@ public final class ModbusMeterReader {
         }
     }
 
+    /**
+     * Switches a contactor coil (function 05) and reads it back (function 01): the state the coil
+     * is in afterwards, true = ON.
+     */
+    public static boolean switchCoil(String host, int port, int unitId, int coil, boolean on, Duration timeout)
+            throws Exception {
+        ModbusTCPMaster master = new ModbusTCPMaster(host, port, Math.toIntExact(timeout.toMillis()), false);
+        try {
+            master.connect();
+            master.writeCoil(unitId, coil, on);
+            return master.readCoils(unitId, coil, 1).getBit(0);
+        } finally {
+            master.disconnect();
+        }
+    }
+
     /** The reading the decoded registers describe. */
     static RegisterReading toReading(RegisterMap map, Map<RegisterPoint.Table, int[]> words,
                                      Map<RegisterPoint.Table, Integer> starts, Instant at) {

@@ -14,8 +14,9 @@ import java.util.Optional;
 public class ModbusMeters {
 
     /** How to reach and read a meter, and how often. */
+    /** {@code relayCoil}: the coil of the supply contactor (ON = connected), or null when there is none. */
     public record ModbusMeter(String meterId, String host, int port, int unitId, String model, Duration pollInterval,
-                              int consecutiveFailures) {
+                              int consecutiveFailures, Integer relayCoil) {
     }
 
     private final JdbcTemplate jdbc;
@@ -28,13 +29,16 @@ public class ModbusMeters {
     public boolean register(ModbusMeter meter, Instant now) {
         RegisterMap.of(meter.model());
         int inserted = jdbc.queryForObject("""
-                INSERT INTO modbus_meter (meter_id, host, port, unit_id, model, poll_interval_seconds, next_poll_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO modbus_meter (meter_id, host, port, unit_id, model, poll_interval_seconds, next_poll_at,
+                    relay_coil)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (meter_id) DO UPDATE SET host = excluded.host, port = excluded.port,
                     unit_id = excluded.unit_id, model = excluded.model,
-                    poll_interval_seconds = excluded.poll_interval_seconds, next_poll_at = excluded.next_poll_at
+                    poll_interval_seconds = excluded.poll_interval_seconds, next_poll_at = excluded.next_poll_at,
+                    relay_coil = excluded.relay_coil
                 RETURNING (xmax = 0)::int""", Integer.class, meter.meterId(), meter.host(), meter.port(),
-                meter.unitId(), meter.model(), Math.toIntExact(meter.pollInterval().toSeconds()), Timestamp.from(now));
+                meter.unitId(), meter.model(), Math.toIntExact(meter.pollInterval().toSeconds()), Timestamp.from(now),
+                meter.relayCoil());
         return inserted == 1;
     }
 
@@ -54,8 +58,9 @@ public class ModbusMeters {
     }
 
     private static ModbusMeter meter(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int coil = rs.getInt("relay_coil");
         return new ModbusMeter(rs.getString("meter_id"), rs.getString("host"), rs.getInt("port"), rs.getInt("unit_id"),
                 rs.getString("model"), Duration.ofSeconds(rs.getInt("poll_interval_seconds")),
-                rs.getInt("consecutive_failures"));
+                rs.getInt("consecutive_failures"), rs.wasNull() ? null : coil);
     }
 }

@@ -58,7 +58,7 @@ public class RelayDispatcher {
         if (clock.instant().isAfter(at.plus(EXPIRY))) {
             return;
         }
-        Optional<Protocol> protocol = devices.protocolOf(meterId).filter(outbox::canReach);
+        Optional<Protocol> protocol = devices.protocolOf(meterId).filter(p -> outbox.canReach(p, meterId));
         if (protocol.isEmpty()) {
             return;
         }

@@ -51,8 +51,9 @@ public class RelayOutbox implements DisposableBean {
         senders.orderedStream().forEach(s -> this.senders.put(s.protocol(), s));
     }
 
-    public boolean canReach(Protocol protocol) {
-        return senders.containsKey(protocol);
+    public boolean canReach(Protocol protocol, String meterId) {
+        RelaySender sender = senders.get(protocol);
+        return sender != null && sender.reaches(meterId);
     }
 
     public void nudge() {

@@ -9,5 +9,10 @@ public interface RelaySender {
 
     Protocol protocol();
 
+    /** Whether this meter can be switched this way (a meter may report over a protocol but have no relay on it). */
+    default boolean reaches(String meterId) {
+        return true;
+    }
+
     CompletableFuture<Void> send(String meterId, byte[] command);
 }

@@ -1,6 +1,7 @@
 package io.gridledger.adapter.simulation;
 
 import com.ghgande.j2mod.modbus.ModbusException;
+import com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
@@ -17,7 +18,7 @@ import java.net.ServerSocket;
 /**
  * An Eastron SDM630 (or SDM120) behind a Modbus TCP gateway (a j2mod slave on localhost): input
  * registers laid out by the model's register map, float32 high word first, updated as the
- * simulated household draws energy.
+ * simulated household draws energy, and a supply contactor on coil 0.
  */
 public final class ModbusMeterSimulator implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class ModbusMeterSimulator implements AutoCloseable {
         for (int i = 0; i < span[0] + span[1]; i++) {
             image.addInputRegister(new SimpleInputRegister(0));
         }
+        image.addDigitalOut(new SimpleDigitalOut(true));     // coil 0: the supply contactor, ON = connected
         this.slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
         slave.addProcessImage(unitId, image);
         slave.open();
@@ -42,6 +44,11 @@ public final class ModbusMeterSimulator implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Whether the contactor on coil 0 is closed (supply connected). */
+    public boolean contactorClosed() {
+        return image.getDigitalOut(0).isSet();
     }
 
     /** Sets the registers of {@code field} (in the field's unit: Wh, V, A, W) as the meter would show them. */

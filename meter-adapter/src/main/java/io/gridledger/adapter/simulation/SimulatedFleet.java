@@ -195,13 +195,17 @@ public final class SimulatedFleet implements AutoCloseable {
                 if (dlms != null) {
                     meter.connected = dlms.relayClosed();
                 }
+                ModbusMeterSimulator modbus = modbusMeters.get(meter.meterId);
+                if (modbus != null) {
+                    meter.connected = modbus.contactorClosed();
+                }
                 meter.advance(hour, 900);
                 report(meter, now);
                 readingsSent.incrementAndGet();
                 JsonNode balance = get("/api/v1/meters/" + meter.meterId);
                 if (balance != null) {
-                    if (device == null && dlms == null) {
-                        // HTTP, Modbus (Eastron meters have no relay: a contactor confirms) and P1 meters
+                    if (device == null && dlms == null && modbus == null) {
+                        // HTTP and P1 meters (a P1 port is read-only)
                         actOnRelay(meter, balance, now);
                     }
                     maybeTopUp(meter, balance);
@@ -282,7 +286,7 @@ public final class SimulatedFleet implements AutoCloseable {
         }
     }
 
-    /** An Eastron meter behind a Modbus gateway, registered for polling once per tick. */
+    /** An Eastron meter behind a Modbus gateway with a contactor on coil 0, registered for polling once per tick. */
     private void connectOverModbus(SimulatedMeter meter, String model) {
         try {
             ModbusMeterSimulator simulator = new ModbusMeterSimulator(model, 1);
@@ -290,7 +294,7 @@ public final class SimulatedFleet implements AutoCloseable {
             simulator.set("activeExportWh", java.math.BigDecimal.valueOf(meter.exportWh));
             modbusMeters.put(meter.meterId, simulator);
             put("/api/v1/devices/" + meter.meterId + "/modbus", Map.of("host", "127.0.0.1", "port", simulator.port(),
-                    "unitId", 1, "model", model, "pollInterval", tick.toString()));
+                    "unitId", 1, "model", model, "pollInterval", tick.toString(), "relayCoil", 0));
         } catch (Exception e) {
             modbusMeters.remove(meter.meterId);
             log.warn("event=simulated_modbus_meter_unavailable meter={} reason=\"{}\" action=\"none: the meter "

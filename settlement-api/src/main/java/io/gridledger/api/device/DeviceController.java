@@ -43,7 +43,8 @@ import java.util.Optional;
 public class DeviceController {
 
     /** A Modbus meter behind a TCP gateway. */
-    public record ModbusRegistration(String host, Integer port, Integer unitId, String model, String pollInterval) {
+    public record ModbusRegistration(String host, Integer port, Integer unitId, String model, String pollInterval,
+                                     Integer relayCoil) {
     }
 
     /** A DLMS/COSEM meter reached over TCP (wrapper); its keys are derived from the device master key. */
@@ -103,8 +104,11 @@ public class DeviceController {
             throw new InvalidRequestException("model", e.getMessage());
         }
         Duration interval = interval(body.pollInterval());
+        if (body.relayCoil() != null && (body.relayCoil() < 0 || body.relayCoil() > 0xFFFF)) {
+            throw new InvalidRequestException("relayCoil", "a coil address is 0…65535");
+        }
         boolean created = modbus.register(new ModbusMeters.ModbusMeter(id.value(), host, port, unitId,
-                model.toUpperCase(java.util.Locale.ROOT), interval, 0), clock.instant());
+                model.toUpperCase(java.util.Locale.ROOT), interval, 0, body.relayCoil()), clock.instant());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(status(id.value()));
     }
 
@@ -180,7 +184,7 @@ public class DeviceController {
         int missed = polled.map(ModbusMeters.ModbusMeter::consecutiveFailures)
                 .or(() -> read.map(DlmsMeters.DlmsMeter::consecutiveFailures)).orElse(0);
         ModbusRegistration modbusRegistration = polled.map(m -> new ModbusRegistration(m.host(), m.port(), m.unitId(),
-                m.model(), m.pollInterval().toString())).orElse(null);
+                m.model(), m.pollInterval().toString(), m.relayCoil())).orElse(null);
         DlmsRegistration dlmsRegistration = read.map(m -> new DlmsRegistration(m.host(), m.port(),
                 m.pollInterval().toString())).orElse(null);
         Protocol registered = polled.isPresent() ? Protocol.MODBUS : read.isPresent() ? Protocol.DLMS : null;
