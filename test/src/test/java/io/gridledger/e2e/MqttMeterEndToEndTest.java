@@ -1,6 +1,7 @@
 package io.gridledger.e2e;
 
 import io.gridledger.adapter.device.DeviceKeys;
+import io.gridledger.adapter.dlms.DataNotifications;
 import io.gridledger.adapter.mqtt.MqttTopics;
 import io.gridledger.adapter.simulation.MqttMeterDevice;
 import io.gridledger.adapter.simulation.P1TelegramSource;
@@ -136,6 +137,31 @@ class MqttMeterEndToEndTest {
         assertThat(tamper.json().path("events")).extracting(e -> e.path("type").asText())
                 .containsExactly("COVER_OPENED", "STRONG_MAGNETIC_FIELD");
         assertThat(http.get("/api/v1/devices/" + meter).text("/protocol")).isEqualTo("MQTT");
+    }
+
+    @Test
+    void aPushedDlmsDataNotificationIsChargedOnceAndOnlyWithTheMetersKeys() {
+        String meter = device.meterId();
+        assertThat(topUp(meter, "mqtt-pay-dlms", "10.00")).isEqualTo(201);
+        DeviceKeys.DlmsKeys k = keys.dlmsKeysOf(meter);
+        byte[] title = java.util.HexFormat.of().parseHex("474C530000002001");
+        byte[] first = DataNotifications.frame(title, 500, List.of(reading(0, 100_000), reading(1, 101_000)),
+                k.encryption(), k.authentication());
+        device.pushDlmsFrame(first);
+        await("1 kWh charged at 0.30", () -> "9.7000".equals(balance(meter)));
+
+        double replayedBefore = refused("replayed");
+        double forgedBefore = refused("unauthenticated");
+        device.pushDlmsFrame(first);
+        byte[] otherKey = k.encryption().clone();
+        otherKey[0] ^= 1;
+        device.pushDlmsFrame(DataNotifications.frame(title, 501, List.of(reading(2, 150_000)), otherKey,
+                k.authentication()));
+        await("the replay and the foreign frame were refused", () -> refused("replayed") > replayedBefore
+                && refused("unauthenticated") > forgedBefore);
+        device.pushDlmsFrame(DataNotifications.frame(title, 502, List.of(reading(2, 102_000)), k.encryption(),
+                k.authentication()));
+        await("the next frame is charged", () -> "9.4000".equals(balance(meter)));
     }
 
     private double refused(String outcome) {

@@ -57,8 +57,15 @@ public class DeviceMessageIntake {
         this.maxPending = maxPending;
     }
 
-    /** A message with the step that turns it into what the inbox stores (and throws if it breaks the schema). */
-    public record Candidate(Message message, Supplier<byte[]> normalized) {
+    /**
+     * A message with the step that turns it into what the inbox stores (and throws if it breaks the
+     * schema). A self-authenticating message (a ciphered DLMS frame: its counter is the frame's
+     * invocation counter) carries no tag; its {@code normalized} step deciphers and verifies it.
+     */
+    public record Candidate(Message message, Supplier<byte[]> normalized, boolean selfAuthenticating) {
+        public Candidate(Message message, Supplier<byte[]> normalized) {
+            this(message, normalized, false);
+        }
     }
 
     /** Takes one message in; see {@link #acceptAll}. */
@@ -79,13 +86,17 @@ public class DeviceMessageIntake {
         String[] reasons = new String[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
             Message m = candidates.get(i).message();
-            if (!keys.verify(m.meterId(), m.topic(), m.counter(), m.payload(), m.tag())) {
+            if (!candidates.get(i).selfAuthenticating()
+                    && !keys.verify(m.meterId(), m.topic(), m.counter(), m.payload(), m.tag())) {
                 outcomes[i] = Outcome.UNAUTHENTICATED;
                 reasons[i] = "the tag does not verify with the meter's key";
                 continue;
             }
             try {
                 stored[i] = candidates.get(i).normalized().get();
+            } catch (UnauthenticatedPayloadException e) {
+                outcomes[i] = Outcome.UNAUTHENTICATED;
+                reasons[i] = e.getMessage();
             } catch (InvalidPayloadException e) {
                 outcomes[i] = Outcome.MALFORMED;
                 reasons[i] = e.getMessage();

@@ -126,6 +126,12 @@ public class DlmsHeadEnd implements RelaySender, DisposableBean {
         return Protocol.DLMS;
     }
 
+    /** Only meters registered for reading (host and port known) can be switched; a push-only meter cannot. */
+    @Override
+    public boolean reaches(String meterId) {
+        return meters.find(meterId).isPresent();
+    }
+
     /** Carries the command out on the meter and stores the read-back output state as its confirmation. */
     @Override
     public CompletableFuture<Void> send(String meterId, byte[] command) {

@@ -12,6 +12,9 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
 import io.gridledger.adapter.device.DeviceKeys;
 import io.gridledger.adapter.device.DeviceMessageIntake;
 import io.gridledger.adapter.device.Protocol;
+import io.gridledger.adapter.dlms.DataNotifications;
+import io.gridledger.adapter.dlms.DlmsCipher;
+import io.gridledger.adapter.dlms.FrameAuthenticationException;
 import io.gridledger.adapter.inbox.InboxKind;
 import io.gridledger.adapter.inbox.InvalidPayloadException;
 import io.gridledger.adapter.inbox.Payloads;
@@ -192,12 +195,40 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
                         Payloads.events(payload);
                         return payload;
                     });
+            case DLMS_PUSH -> dlmsPush(meterId, topic, payload);
             case RELAY_STATE -> new DeviceMessageIntake.Candidate(new DeviceMessageIntake.Message(meterId,
                     Protocol.MQTT, InboxKind.SUPPLY_STATE, topic, counter, tag, payload, sentAt), () -> {
                         Payloads.supplyState(payload);
                         return payload;
                     });
         };
+    }
+
+    /**
+     * A pushed DLMS data notification: its invocation counter must rise like any counter, and it must
+     * decipher with the meter's keys; its readings are stored like a JSON delivery.
+     */
+    private DeviceMessageIntake.Candidate dlmsPush(String meterId, String topic, byte[] frame) {
+        DataNotifications.Envelope envelope;
+        try {
+            envelope = DataNotifications.envelope(frame);
+        } catch (FrameAuthenticationException e) {
+            return new DeviceMessageIntake.Candidate(new DeviceMessageIntake.Message(meterId, Protocol.DLMS,
+                    InboxKind.READINGS, topic, -1, null, frame, null), () -> {
+                        throw e;
+                    }, true);
+        }
+        return new DeviceMessageIntake.Candidate(new DeviceMessageIntake.Message(meterId, Protocol.DLMS,
+                InboxKind.READINGS, topic, envelope.invocationCounter(), null, frame, null), () -> {
+                    DeviceKeys.DlmsKeys k = keys.dlmsKeysOf(meterId);
+                    byte[] apdu = DlmsCipher.decrypt(envelope.systemTitle(), envelope.securityControl(),
+                            envelope.invocationCounter(), envelope.cipherTextAndTag(), k.encryption(), k.authentication());
+                    try {
+                        return Payloads.write(Map.of("readings", DataNotifications.readings(apdu)));
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidPayloadException("notification", e.getMessage());
+                    }
+                }, true);
     }
 
     private static Map<String, String> properties(Mqtt5UserProperties properties) {

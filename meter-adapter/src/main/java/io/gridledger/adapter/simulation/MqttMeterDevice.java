@@ -106,6 +106,12 @@ public final class MqttMeterDevice implements AutoCloseable {
         return publish(topics.events(meterId), Payloads.write(Map.of("events", events)));
     }
 
+    /** Publishes a raw DLMS frame (a push-setup data notification); it carries its own security. */
+    public void pushDlmsFrame(byte[] frame) {
+        client.publishWith().topic(topics.dlmsPush(meterId)).qos(MqttQos.AT_LEAST_ONCE).payload(frame).send()
+                .orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
     /** Publishes a P1 telegram as a dongle on the meter's P1 port would. */
     public Sent deliverTelegram(String telegram) {
         return publish(topics.p1(meterId), telegram.getBytes(StandardCharsets.US_ASCII));
