@@ -5,8 +5,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** GridLedger: the event-sourced prepaid energy ledger, its REST API and (optionally) a simulated fleet. */
-@SpringBootApplication(scanBasePackages = "io.gridledger")
+/**
+ * GridLedger: the event-sourced prepaid energy ledger, its REST API, the meter adapter and (optionally) a
+ * simulated fleet. The head-end on its own ({@code io.gridledger.headend}) is another application.
+ */
+@SpringBootApplication(scanBasePackages = {"io.gridledger.api", "io.gridledger.projections", "io.gridledger.adapter"})
 @EnableScheduling
 public class GridLedgerApplication {
 

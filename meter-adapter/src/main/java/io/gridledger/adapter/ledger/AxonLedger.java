@@ -9,6 +9,7 @@ import io.gridledger.ledger.account.SupplyState;
 import io.gridledger.ledger.value.MeterId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
 
 /** The ledger in the same process: commands on the command bus, waited for. */
 @Component
+@Profile("!head-end")
 public class AxonLedger implements LedgerPort {
 
     private final CommandGateway commands;

@@ -2,6 +2,7 @@ package io.gridledger.adapter.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
@@ -72,9 +73,12 @@ public class MqttHeadEnd implements RelaySender, DisposableBean {
         var builder = MqttClient.builder().useMqttVersion5().identifier(clientId).serverHost(host).serverPort(port)
                 .automaticReconnectWithDefaultConfig()
                 .addConnectedListener(c -> log.info("event=mqtt_connected broker={}:{} client={}", host, port, clientId))
-                .addDisconnectedListener(c -> log.warn("event=mqtt_disconnected broker={}:{} reason=\"{}\" action=\"none: "
-                        + "reconnecting; the broker keeps QoS 1 messages for the session\"", host, port,
-                        c.getCause().getMessage()));
+                .addDisconnectedListener(c -> {
+                    if (c.getSource() != MqttDisconnectSource.USER) {
+                        log.warn("event=mqtt_disconnected broker={}:{} reason=\"{}\" action=\"none: reconnecting; the "
+                                + "broker keeps QoS 1 messages for the session\"", host, port, c.getCause().getMessage());
+                    }
+                });
         if (username != null && !username.isBlank()) {
             builder = builder.simpleAuth().username(username)
                     .password(password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8)).applySimpleAuth();

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * HTTP confirmation path. Never replayed, and a request older than its 24 h expiry is not sent.
  */
 @Component
+@Profile("!head-end")
 @ProcessingGroup(RelayDispatcher.PROCESSING_GROUP)
 @DisallowReplay
 public class RelayDispatcher {

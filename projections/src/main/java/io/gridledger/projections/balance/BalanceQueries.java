@@ -39,6 +39,21 @@ public class BalanceQueries {
      * Accounts that need a {@code ReviewCreditControl} at {@code now}: a local day without its
      * standing charge, a relay request to retry or expire, or a friendly period that has ended.
      */
+    /** A relay request the ledger is waiting on: what to switch, and when it is due again or expires. */
+    public record PendingRelay(String meterId, String requestId, String command, java.time.Instant nextAttemptAt,
+                               java.time.Instant expiresAt) {
+    }
+
+    /** Every unconfirmed relay request (few at any time: one per account at most). */
+    public List<PendingRelay> pendingRelayRequests() {
+        return jdbc.query("""
+                SELECT meter_id, pending_relay_request_id, pending_relay_command, relay_next_attempt_at, relay_expires_at
+                FROM balance_view WHERE pending_relay_command IS NOT NULL ORDER BY meter_id""",
+                (rs, n) -> new PendingRelay(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()));
+    }
+
     /** Every account's meter id. */
     public List<String> findAllMeterIds() {
         return jdbc.queryForList("SELECT meter_id FROM balance_view ORDER BY meter_id", String.class);

@@ -6,6 +6,7 @@ import io.gridledger.adapter.dlms.DlmsMeters;
 import io.gridledger.adapter.device.Protocol;
 import io.gridledger.adapter.modbus.ModbusMeters;
 import io.gridledger.adapter.modbus.RegisterMap;
+import io.gridledger.adapter.p1.P1TcpSources;
 import io.gridledger.api.history.AccountHistory;
 import io.gridledger.api.input.Fields;
 import io.gridledger.api.problem.InvalidRequestException;
@@ -13,12 +14,15 @@ import io.gridledger.api.problem.NotFoundException;
 import io.gridledger.ledger.account.MeterEvent;
 import io.gridledger.ledger.account.MeterEventType;
 import io.gridledger.ledger.account.MeterEventsRecorded;
+import io.gridledger.ledger.account.RecordMeterEvents;
 import io.gridledger.ledger.value.MeterId;
 import io.gridledger.projections.balance.BalanceQueries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -68,20 +72,24 @@ public class DeviceController {
 
     private final ModbusMeters modbus;
     private final DlmsMeters dlms;
+    private final P1TcpSources p1;
     private final MeterDevices devices;
     private final BalanceQueries balances;
     private final AccountHistory history;
+    private final CommandGateway commands;
     private final Clock clock;
     private final Duration offlineAfter;
 
-    public DeviceController(ModbusMeters modbus, DlmsMeters dlms, MeterDevices devices, BalanceQueries balances,
-                            AccountHistory history, Clock clock,
+    public DeviceController(ModbusMeters modbus, DlmsMeters dlms, P1TcpSources p1, MeterDevices devices, BalanceQueries balances,
+                            AccountHistory history, CommandGateway commands, Clock clock,
                             @Value("${gridledger.adapter.offline-after:2h}") Duration offlineAfter) {
         this.modbus = modbus;
         this.dlms = dlms;
+        this.p1 = p1;
         this.devices = devices;
         this.balances = balances;
         this.history = history;
+        this.commands = commands;
         this.clock = clock;
         this.offlineAfter = offlineAfter;
     }
@@ -123,6 +131,23 @@ public class DeviceController {
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(status(id.value()));
     }
 
+    /** Tamper and power-quality events from a head-end running as its own process. */
+    public record MeterEventsReport(List<MeterEvent> events) {
+    }
+
+    @PostMapping("/{meterId}/events")
+    public ResponseEntity<Void> recordEvents(@PathVariable String meterId, @RequestBody MeterEventsReport body) {
+        MeterId id = existing(meterId);
+        Fields.required(body, "body");
+        List<MeterEvent> events = Fields.required(body.events(), "events");
+        try {
+            commands.sendAndWait(new RecordMeterEvents(id, events, clock.instant()));
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new InvalidRequestException("events", e.getMessage());
+        }
+        return ResponseEntity.accepted().build();
+    }
+
     /**
      * The meter's tamper and power-quality events, oldest first, from the event store ({@code tamper=true}
      * for tampering only): evidence for theft and quality analysis.
@@ -143,6 +168,20 @@ public class DeviceController {
             }
         }
         return new MeterEvents(meterId, out);
+    }
+
+    /** A P1 port reached over TCP through a dongle that streams its telegrams. */
+    public record P1Registration(String host, Integer port) {
+    }
+
+    @PutMapping("/{meterId}/p1")
+    public ResponseEntity<P1Registration> registerP1(@PathVariable String meterId, @RequestBody P1Registration body) {
+        MeterId id = existing(meterId);
+        Fields.required(body, "body");
+        String host = Fields.required(body.host(), "host");
+        int port = port(body.port());
+        boolean created = p1.register(id.value(), host, port);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(new P1Registration(host, port));
     }
 
     private static int port(Integer port) {
