@@ -40,7 +40,11 @@ public final class MqttMeterDevice implements AutoCloseable {
     private final MqttTopics topics;
     private final Clock clock;
     private final Mqtt5AsyncClient client;
-    private final AtomicLong counter = new AtomicLong();
+    /**
+     * A real meter keeps its counter in non-volatile memory; the simulated one starts from the clock,
+     * so that its counter still rises when the demo is started again against the same database.
+     */
+    private final AtomicLong counter = new AtomicLong(System.currentTimeMillis());
     private final Set<String> carriedOut = ConcurrentHashMap.newKeySet();
     private volatile long lastCommandCounter = -1;
     private volatile SupplyState relay = SupplyState.CONNECTED;
