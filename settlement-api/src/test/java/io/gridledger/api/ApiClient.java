@@ -34,8 +34,20 @@ public final class ApiClient {
         return exchange(HttpMethod.PUT, path, body);
     }
 
-    private Response exchange(HttpMethod method, String path, String body) {
+    /** POST with extra headers (name, value, name, value…). */
+    public Response post(String path, String body, String... headerPairs) {
         HttpHeaders headers = new HttpHeaders();
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            headers.add(headerPairs[i], headerPairs[i + 1]);
+        }
+        return exchange(HttpMethod.POST, path, body, headers);
+    }
+
+    private Response exchange(HttpMethod method, String path, String body) {
+        return exchange(method, path, body, new HttpHeaders());
+    }
+
+    private Response exchange(HttpMethod method, String path, String body, HttpHeaders headers) {
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> r = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
         try {

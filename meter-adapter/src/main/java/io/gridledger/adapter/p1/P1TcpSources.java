@@ -86,21 +86,30 @@ public class P1TcpSources implements DisposableBean {
         if (old != null) {
             old.interrupt();
         }
+        startReader(new Source(meterId, host, port));
         return created != null && created == 1;
     }
 
-    /** Starts a reader for every registered source that has none. */
+    /** Starts a reader for every registered source that has none (after a restart, or one that ended). */
     @Scheduled(fixedDelayString = "${gridledger.adapter.p1.tick:1s}")
     public void startReaders() {
         List<Source> sources = jdbc.query("SELECT meter_id, host, port FROM p1_source",
                 (rs, n) -> new Source(rs.getString(1), rs.getString(2), rs.getInt(3)));
-        for (Source s : sources) {
-            readers.computeIfAbsent(s.meterId(), id -> {
-                Thread t = new Thread(() -> read(s), "p1-tcp-" + id);
-                t.setDaemon(true);
-                t.start();
-                return t;
-            });
+        sources.forEach(this::startReader);
+    }
+
+    /** The thread is in the map before it starts: a reader runs only while it is the meter's reader. */
+    private void startReader(Source s) {
+        Thread t = new Thread(() -> {
+            try {
+                read(s);
+            } finally {
+                readers.remove(s.meterId(), Thread.currentThread());
+            }
+        }, "p1-tcp-" + s.meterId());
+        t.setDaemon(true);
+        if (readers.putIfAbsent(s.meterId(), t) == null) {
+            t.start();
         }
     }
 

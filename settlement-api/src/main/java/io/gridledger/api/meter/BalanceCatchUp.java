@@ -14,7 +14,7 @@ import java.time.Duration;
  * The write itself is already durable in the event store whether or not the wait succeeds.
  */
 @Component
-class BalanceCatchUp {
+public class BalanceCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(BalanceCatchUp.class);
 
@@ -26,7 +26,7 @@ class BalanceCatchUp {
         this.timeout = timeout;
     }
 
-    void await(String meterId, long sequence) {
+    public void await(String meterId, long sequence) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 2;
         while (balances.findLastSequence(meterId) < sequence) {

@@ -2,6 +2,7 @@ package io.gridledger.api.meter;
 
 import io.gridledger.api.history.AccountHistory;
 import io.gridledger.api.input.Fields;
+import io.gridledger.api.payment.TopUps;
 import io.gridledger.api.problem.AccountAlreadyOpenedException;
 import io.gridledger.api.problem.InvalidRequestException;
 import io.gridledger.api.problem.NotFoundException;
@@ -15,7 +16,6 @@ import io.gridledger.ledger.account.RecordMeterReadings;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.ReplaceMeter;
 import io.gridledger.ledger.account.SupplyState;
-import io.gridledger.ledger.account.TopUpAccount;
 import io.gridledger.ledger.account.TopUpReceipt;
 import io.gridledger.ledger.tariff.TariffBook;
 import io.gridledger.ledger.tariff.TariffHistory;
@@ -78,6 +78,7 @@ public class MeterController {
     static final Duration MAX_METER_CLOCK_AHEAD = Duration.ofMinutes(5);
 
     private final CommandGateway commands;
+    private final TopUps topUps;
     private final TariffBook tariffs;
     private final BalanceQueries balances;
     private final LedgerQueries ledger;
@@ -89,8 +90,9 @@ public class MeterController {
 
     public MeterController(CommandGateway commands, TariffBook tariffs, BalanceQueries balances, LedgerQueries ledger,
                            ConsumptionQueries consumption, BalanceCatchUp catchUp, MeterRegistry metrics,
-                           AccountHistory history, Clock clock) {
+                           AccountHistory history, TopUps topUps, Clock clock) {
         this.history = history;
+        this.topUps = topUps;
         this.commands = commands;
         this.tariffs = tariffs;
         this.balances = balances;
@@ -206,9 +208,7 @@ public class MeterController {
             throw new InvalidRequestException("amount.amount", "a top-up amount must be positive");
         }
         Instant paidAt = Fields.optionalInstant(body.paidAt(), "paidAt");
-        TopUpReceipt receipt = commands.sendAndWait(new TopUpAccount(id, paymentId, amount, paidAt, clock.instant()));
-        metrics.counter("gridledger.topups", "result", receipt.repeated() ? "repeated" : "credited").increment();
-        catchUp.await(id.value(), receipt.sequence());
+        TopUpReceipt receipt = topUps.credit(id, paymentId, amount, paidAt);
         return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(MeterResponses.Receipt.of(receipt));
     }

@@ -2,6 +2,7 @@ package io.gridledger.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.gridledger.api.payment.WebhookSignature;
 import io.gridledger.ledger.account.EmergencyCreditUnavailableException;
 import io.gridledger.ledger.account.InvalidAccountCommandException;
 import io.gridledger.ledger.account.PaymentConflictException;
@@ -49,6 +50,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidAccountCommandException.class)
     ResponseEntity<Object> invalidAccountCommand(InvalidAccountCommandException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(WebhookSignature.Refused.class)
+    ResponseEntity<Object> webhookSignature(WebhookSignature.Refused e) {
+        return problem(HttpStatus.UNAUTHORIZED, "webhook-signature", "Webhook signature refused", e.getMessage(),
+                WebhookSignature.HEADER);
     }
 
     @ExceptionHandler(NotFoundException.class)
