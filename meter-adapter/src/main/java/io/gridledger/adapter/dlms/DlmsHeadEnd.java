@@ -3,23 +3,17 @@ package io.gridledger.adapter.dlms;
 import io.gridledger.adapter.device.DeviceKeys;
 import io.gridledger.adapter.device.MeterDevices;
 import io.gridledger.adapter.device.MissedReads;
+import io.gridledger.adapter.device.PolledDevices;
 import io.gridledger.adapter.device.Protocol;
-import io.gridledger.adapter.inbox.AdapterInbox;
-import io.gridledger.adapter.inbox.InboxForwarder;
-import io.gridledger.adapter.inbox.InboxKind;
 import io.gridledger.adapter.inbox.Payloads;
 import io.gridledger.adapter.relay.RelayCommandMessage;
 import io.gridledger.adapter.relay.RelaySender;
 import io.gridledger.ledger.account.RegisterReading;
-import io.gridledger.ledger.account.SupplyState;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The DLMS/COSEM side of the head-end: reads the meters that are due (the load-profile intervals not
@@ -41,7 +31,7 @@ import java.util.concurrent.Future;
  * by {@link MissedReads}.
  */
 @Component
-public class DlmsHeadEnd implements RelaySender, DisposableBean {
+public class DlmsHeadEnd implements RelaySender {
 
     private static final Logger log = LoggerFactory.getLogger(DlmsHeadEnd.class);
 
@@ -49,50 +39,24 @@ public class DlmsHeadEnd implements RelaySender, DisposableBean {
     private final DeviceKeys keys;
     private final MeterDevices devices;
     private final MissedReads missedReads;
-    private final AdapterInbox inbox;
-    private final InboxForwarder forwarder;
-    private final TransactionTemplate transactions;
-    private final MeterRegistry metrics;
+    private final PolledDevices polled;
     private final Clock clock;
     private final Duration timeout;
-    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "dlms-head-end");
-        t.setDaemon(true);
-        return t;
-    });
 
     public DlmsHeadEnd(DlmsMeters meters, DeviceKeys keys, MeterDevices devices, MissedReads missedReads,
-                       AdapterInbox inbox,
-                       InboxForwarder forwarder, TransactionTemplate transactions, MeterRegistry metrics, Clock clock,
-                       @Value("${gridledger.adapter.dlms.timeout:5s}") Duration timeout) {
+                       PolledDevices polled, Clock clock, @Value("${gridledger.adapter.dlms.timeout:5s}") Duration timeout) {
         this.meters = meters;
         this.keys = keys;
         this.devices = devices;
         this.missedReads = missedReads;
-        this.inbox = inbox;
-        this.forwarder = forwarder;
-        this.transactions = transactions;
-        this.metrics = metrics;
+        this.polled = polled;
         this.clock = clock;
         this.timeout = timeout;
     }
 
     @Scheduled(fixedDelayString = "${gridledger.adapter.dlms.tick:1s}")
     public void readDue() {
-        List<Future<?>> running = new ArrayList<>();
-        for (DlmsMeters.DlmsMeter meter : meters.due(clock.instant(), 200)) {
-            running.add(pool.submit(() -> read(meter)));
-        }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                log.warn("event=dlms_read_failed reason=\"{}\"", e.getMessage());
-            }
-        }
+        polled.readAll(meters.due(clock.instant(), 200), this::read);
     }
 
     void read(DlmsMeters.DlmsMeter meter) {
@@ -103,17 +67,12 @@ public class DlmsHeadEnd implements RelaySender, DisposableBean {
             if (profileEnd == null || profileEnd.isBefore(at)) {
                 readings.add(client.read(at));
             }
-            byte[] payload = Payloads.write(Map.of("readings", readings));
-            transactions.executeWithoutResult(tx -> {
-                inbox.store(meter.meterId(), InboxKind.READINGS, payload, at);
-                devices.seen(meter.meterId(), Protocol.DLMS, at);
+            polled.readings(meter.meterId(), Protocol.DLMS, readings, at, () -> {
                 if (profileEnd != null) {
                     meters.profileReadThrough(meter.meterId(), profileEnd);
                 }
                 meters.scheduleNext(meter.meterId(), at.plus(meter.pollInterval()), 0);
             });
-            forwarder.nudge();
-            metrics.counter("gridledger.adapter.messages", "protocol", "DLMS", "outcome", "accepted").increment();
         } catch (Exception e) {
             Instant next = missedReads.missed(Protocol.DLMS, meter.meterId(), meter.host() + ":" + meter.port(),
                     meter.pollInterval(), meter.consecutiveFailures(), e, at);
@@ -138,22 +97,14 @@ public class DlmsHeadEnd implements RelaySender, DisposableBean {
         RelayCommandMessage message = Payloads.read(command, RelayCommandMessage.class);
         DlmsMeters.DlmsMeter meter = meters.find(meterId).orElseThrow(
                 () -> new IllegalStateException("meter " + meterId + " is not a registered DLMS meter"));
-        return CompletableFuture.runAsync(() -> {
-            try (DlmsMeterClient client = open(meter)) {
-                boolean connected = client.switchRelay(message.command());
-                Instant now = clock.instant();
-                byte[] report = Payloads.write(Map.of("state", connected ? SupplyState.CONNECTED : SupplyState.DISCONNECTED,
-                        "at", now.toString(), "requestId", message.requestId()));
-                transactions.executeWithoutResult(tx -> {
-                    inbox.store(meterId, InboxKind.SUPPLY_STATE, report, now);
-                    devices.seen(meterId, Protocol.DLMS, now);
-                });
-                forwarder.nudge();
-            } catch (Exception e) {
-                devices.communicationError(meterId, Protocol.DLMS, String.valueOf(e.getMessage()), clock.instant());
-                throw new IllegalStateException("relay command to " + meterId + " failed: " + e.getMessage(), e);
-            }
-        }, pool);
+        try (DlmsMeterClient client = open(meter)) {
+            boolean connected = client.switchRelay(message.command());
+            polled.relayState(meterId, Protocol.DLMS, connected, message.requestId(), clock.instant());
+            return CompletableFuture.completedFuture(null);
+        } catch (Exception e) {
+            devices.communicationError(meterId, Protocol.DLMS, String.valueOf(e.getMessage()), clock.instant());
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private DlmsMeterClient open(DlmsMeters.DlmsMeter meter) throws java.io.IOException {
@@ -162,8 +113,4 @@ public class DlmsHeadEnd implements RelaySender, DisposableBean {
         return DlmsMeterClient.connect(meter.host(), meter.port(), k.encryption(), k.authentication(), counter, timeout);
     }
 
-    @Override
-    public void destroy() {
-        pool.shutdownNow();
-    }
 }

@@ -1,12 +1,8 @@
 package io.gridledger.adapter.p1;
 
-import io.gridledger.adapter.device.MeterDevices;
 import io.gridledger.adapter.device.MissedReads;
+import io.gridledger.adapter.device.PolledDevices;
 import io.gridledger.adapter.device.Protocol;
-import io.gridledger.adapter.inbox.AdapterInbox;
-import io.gridledger.adapter.inbox.InboxForwarder;
-import io.gridledger.adapter.inbox.InboxKind;
-import io.gridledger.adapter.inbox.Payloads;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,11 +43,8 @@ public class P1TcpSources implements DisposableBean {
     }
 
     private final JdbcTemplate jdbc;
-    private final MeterDevices devices;
     private final MissedReads missedReads;
-    private final AdapterInbox inbox;
-    private final InboxForwarder forwarder;
-    private final TransactionTemplate transactions;
+    private final PolledDevices polled;
     private final MeterRegistry metrics;
     private final Clock clock;
     private final Map<String, Thread> readers = new ConcurrentHashMap<>();
@@ -62,16 +54,12 @@ public class P1TcpSources implements DisposableBean {
     private final Duration sampleInterval;
     private volatile boolean running = true;
 
-    public P1TcpSources(JdbcTemplate jdbc, MeterDevices devices, MissedReads missedReads, AdapterInbox inbox,
-                        InboxForwarder forwarder, TransactionTemplate transactions, MeterRegistry metrics, Clock clock,
-                        @Value("${gridledger.adapter.p1.sample-interval:15m}") Duration sampleInterval) {
+    public P1TcpSources(JdbcTemplate jdbc, MissedReads missedReads, PolledDevices polled, MeterRegistry metrics,
+                        Clock clock, @Value("${gridledger.adapter.p1.sample-interval:15m}") Duration sampleInterval) {
         this.sampleInterval = sampleInterval;
         this.jdbc = jdbc;
-        this.devices = devices;
         this.missedReads = missedReads;
-        this.inbox = inbox;
-        this.forwarder = forwarder;
-        this.transactions = transactions;
+        this.polled = polled;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -174,13 +162,7 @@ public class P1TcpSources implements DisposableBean {
             return;
         }
         lastStored.put(meterId, now);
-        byte[] payload = Payloads.write(Map.of("readings", List.of(telegram.toReading())));
-        transactions.executeWithoutResult(tx -> {
-            inbox.store(meterId, InboxKind.READINGS, payload, now);
-            devices.seen(meterId, Protocol.P1, now);
-        });
-        forwarder.nudge();
-        metrics.counter("gridledger.adapter.messages", "protocol", "P1", "outcome", "accepted").increment();
+        polled.readings(meterId, Protocol.P1, List.of(telegram.toReading()), now, () -> { });
     }
 
     @Override
