@@ -150,4 +150,16 @@ class MeterAccountWiringTest {
     private long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndApiAnswersAreNotCached() {
+        var response = rest.getForEntity("/api/v1/meters/" + meter, String.class);
+        assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(response.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
+        var missing = rest.getForEntity("/api/v1/meters/nobody-" + meter, String.class);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+        assertThat(missing.getHeaders().getFirst("X-Content-Type-Options")).as("errors too").isEqualTo("nosniff");
+    }
 }
