@@ -57,13 +57,18 @@ public final class DeviceKeys {
 
     /** Whether {@code tag} (hex) is the tag of this message, compared in constant time. */
     public boolean verify(String meterId, String topic, long counter, byte[] payload, String tag) {
+        return verify(keyOf(meterId), topic, counter, payload, tag);
+    }
+
+    /** The same check with a meter's own key (what a device does with the head-end's commands). */
+    public static boolean verify(byte[] meterKey, String topic, long counter, byte[] payload, String tag) {
         byte[] given;
         try {
             given = HexFormat.of().parseHex(tag == null ? "" : tag);
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(tag(keyOf(meterId), topic, counter, payload), given);
+        return MessageDigest.isEqual(tag(meterKey, topic, counter, payload), given);
     }
 
     /** The tag computed with a meter's own key (what a device does). */

@@ -140,8 +140,12 @@ public final class DataNotifications {
         return RegisterReading.of(instant(clock), imp, exp);
     }
 
-    /** COSEM date-time: year(2) month day weekday hour minute second hundredths deviation(2) status. */
-    static Instant instant(byte[] c) {
+    /**
+     * A COSEM date-time octet string (year(2) month day weekday hour minute second hundredths
+     * deviation(2) status) as an instant; the deviation is applied. The one decoder for pushes and
+     * load-profile buffers alike.
+     */
+    public static Instant instant(byte[] c) {
         if (c.length != 12) {
             throw new IllegalArgumentException("a COSEM date-time has 12 bytes, not " + c.length);
         }
@@ -160,7 +164,8 @@ public final class DataNotifications {
         return deviation == (short) 0x8000 ? local : local.plusSeconds(60L * deviation);
     }
 
-    static byte[] dateTime(Instant at) {
+    /** The COSEM date-time octet string of {@code at}, in UTC (deviation 0). */
+    public static byte[] dateTime(Instant at) {
         LocalDateTime t = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
         return ByteBuffer.allocate(12).putShort((short) t.getYear()).put((byte) t.getMonthValue())
                 .put((byte) t.getDayOfMonth()).put((byte) t.getDayOfWeek().getValue()).put((byte) t.getHour())

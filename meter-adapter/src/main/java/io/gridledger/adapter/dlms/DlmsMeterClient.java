@@ -12,8 +12,6 @@ import org.openmuc.jdlms.MethodResult;
 import org.openmuc.jdlms.MethodResultCode;
 import org.openmuc.jdlms.SecuritySuite;
 import org.openmuc.jdlms.TcpConnectionBuilder;
-import org.openmuc.jdlms.datatypes.CosemDateFormat;
-import org.openmuc.jdlms.datatypes.CosemDateTime;
 import org.openmuc.jdlms.datatypes.DataObject;
 
 import java.io.IOException;
@@ -96,7 +94,7 @@ public final class DlmsMeterClient implements AutoCloseable {
         List<RegisterReading> out = new ArrayList<>(entries.size());
         for (DataObject entry : entries) {
             List<DataObject> fields = entry.getValue();
-            Instant at = instant(CosemDateTime.decode(fields.get(0).getValue()));
+            Instant at = DataNotifications.instant(fields.get(0).getValue());
             if (after != null && !at.isAfter(after)) {
                 continue;
             }
@@ -108,17 +106,6 @@ public final class DlmsMeterClient implements AutoCloseable {
         return out;
     }
 
-    /** A COSEM date-time as an instant; the deviation (minutes, local time to UTC) is applied when given. */
-    static Instant instant(CosemDateTime t) {
-        java.time.LocalDateTime local = java.time.LocalDateTime.of(t.get(CosemDateFormat.Field.YEAR),
-                t.get(CosemDateFormat.Field.MONTH), t.get(CosemDateFormat.Field.DAY_OF_MONTH),
-                t.get(CosemDateFormat.Field.HOUR), t.get(CosemDateFormat.Field.MINUTE),
-                t.get(CosemDateFormat.Field.SECOND));
-        int deviation = t.get(CosemDateFormat.Field.DEVIATION);
-        // 0x8000 (−32768) means "not specified": the meter keeps UTC
-        int minutes = deviation == -32768 || deviation == 0x8000 ? 0 : deviation;
-        return local.toInstant(java.time.ZoneOffset.UTC).plus(java.time.Duration.ofMinutes(minutes));
-    }
 
     /**
      * Carries out a relay command (class 70: method 1 remote_disconnect, 2 remote_reconnect) and reads

@@ -43,10 +43,10 @@ public class AdapterInbox {
         return n == null ? 0 : n;
     }
 
-    /** Done with: delivered ({@code outcome} null) or refused by the ledger for good ({@code outcome} says why). */
-    public void settle(long id, Instant at, String outcome) {
+    /** Refused by the ledger for good: kept, with the reason, and not tried again. */
+    public void setAside(long id, Instant at, String reason) {
         jdbc.update("UPDATE adapter_inbox SET delivered_at = ?, attempts = attempts + 1, outcome = ? WHERE id = ?",
-                Timestamp.from(at), outcome == null ? "DELIVERED" : truncate("REFUSED: " + outcome), id);
+                Timestamp.from(at), truncate("REFUSED: " + reason), id);
     }
 
     /** Delivered, all of them (one statement). */

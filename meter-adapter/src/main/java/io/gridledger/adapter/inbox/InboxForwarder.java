@@ -146,7 +146,7 @@ public class InboxForwarder implements DisposableBean {
                 deliver(m);
                 delivered.add(m.id());
             } catch (LedgerRefusedException | InvalidPayloadException e) {
-                inbox.settle(m.id(), clock.instant(), e.getMessage());
+                inbox.setAside(m.id(), clock.instant(), e.getMessage());
                 metrics.counter("gridledger.adapter.forwarded", "outcome", "refused").increment();
                 log.warn("event=device_message_refused meter={} inbox_id={} reason=\"{}\" action=\"check the meter's "
                         + "account and data; the message is kept in adapter_inbox\"", m.meterId(), m.id(), e.getMessage());

@@ -132,7 +132,7 @@ public class P1TcpSources implements DisposableBean {
                     return;
                 }
                 missedReads.missed(Protocol.P1, s.meterId(), s.host() + ":" + s.port(), Duration.ofSeconds(10), misses++,
-                        e instanceof IOException io ? io : new IOException(e.getMessage(), e), clock.instant());
+                        e, clock.instant());
             }
             try {
                 Thread.sleep(10_000);

@@ -21,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -104,15 +103,11 @@ public class RemoteRelayRequests {
 
     /** One attempt per due time the ledger gives; {@code requested_at} holds that due time. */
     private boolean queue(String meterId, String requestId, String command, Protocol protocol, Instant due) {
-        List<Timestamp> latest = jdbc.queryForList("SELECT requested_at FROM relay_dispatch WHERE request_id = ? "
-                + "ORDER BY attempt DESC LIMIT 1", Timestamp.class, requestId);
-        if (!latest.isEmpty() && !latest.get(0).toInstant().isBefore(due)) {
-            return false;
-        }
         return jdbc.update("""
                 INSERT INTO relay_dispatch (request_id, attempt, meter_id, command, protocol, requested_at)
                 SELECT ?, coalesce(max(attempt), 0) + 1, ?, ?, ?, ? FROM relay_dispatch WHERE request_id = ?
+                HAVING coalesce(max(requested_at), '-infinity') < ?
                 ON CONFLICT DO NOTHING""", requestId, meterId, command, protocol.name(), Timestamp.from(due),
-                requestId) == 1;
+                requestId, Timestamp.from(due)) == 1;
     }
 }

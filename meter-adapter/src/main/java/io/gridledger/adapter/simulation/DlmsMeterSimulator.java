@@ -1,5 +1,6 @@
 package io.gridledger.adapter.simulation;
 
+import io.gridledger.adapter.dlms.DataNotifications;
 import io.gridledger.adapter.dlms.DlmsObjects;
 import org.openmuc.jdlms.AuthenticationMechanism;
 import org.openmuc.jdlms.CosemAttribute;
@@ -10,16 +11,11 @@ import org.openmuc.jdlms.DlmsServer;
 import org.openmuc.jdlms.IllegalMethodAccessException;
 import org.openmuc.jdlms.LogicalDevice;
 import org.openmuc.jdlms.SecuritySuite;
-import org.openmuc.jdlms.datatypes.CosemDateTime;
 import org.openmuc.jdlms.datatypes.DataObject;
 import org.openmuc.jdlms.sessionlayer.server.ServerSessionLayerFactories;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +45,7 @@ public final class DlmsMeterSimulator implements AutoCloseable {
 
     public DlmsMeterSimulator(String systemTitleManufacturer, long deviceId, byte[] encryptionKey,
                               byte[] authenticationKey, byte[] masterKey) throws IOException {
-        this.port = freePort();
+        this.port = LocalPorts.free();
         LogicalDevice device = new LogicalDevice(LOGICAL_DEVICE, "GRIDLEDGER_SIM", systemTitleManufacturer, deviceId);
         device.setMasterKey(masterKey);
         device.addRestriction(CLIENT_ID, SecuritySuite.builder()
@@ -83,10 +79,7 @@ public final class DlmsMeterSimulator implements AutoCloseable {
 
     /** Closes a load-profile interval at {@code end} (UTC) with the registers as they are then. */
     public void captureProfile(Instant end, long importWh, long exportWh) {
-        ZonedDateTime t = end.atZone(ZoneOffset.UTC);
-        CosemDateTime clock = new CosemDateTime(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
-                t.getMinute(), t.getSecond(), 0);
-        profile.add(DataObject.newStructureData(DataObject.newOctetStringData(clock.encode()),
+        profile.add(DataObject.newStructureData(DataObject.newOctetStringData(DataNotifications.dateTime(end)),
                 DataObject.newUInteger32Data(importWh), DataObject.newUInteger32Data(exportWh)));
     }
 
@@ -112,11 +105,6 @@ public final class DlmsMeterSimulator implements AutoCloseable {
         server.close();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     /** Class 3 energy register, scaler 0, unit code 30 (Wh) or 32 (varh). */
     @CosemClass(id = DlmsObjects.REGISTER)

@@ -13,7 +13,6 @@ import io.gridledger.adapter.modbus.RegisterType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 
 /**
  * An Eastron SDM630 (or SDM120) behind a Modbus TCP gateway (a j2mod slave on localhost): input
@@ -29,7 +28,7 @@ public final class ModbusMeterSimulator implements AutoCloseable {
 
     public ModbusMeterSimulator(String model, int unitId) throws ModbusException, IOException {
         this.map = RegisterMap.of(model);
-        this.port = freePort();
+        this.port = LocalPorts.free();
         this.image = new SimpleProcessImage(unitId);
         int[] span = map.span(RegisterPoint.Table.INPUT);
         for (int i = 0; i < span[0] + span[1]; i++) {
@@ -62,11 +61,6 @@ public final class ModbusMeterSimulator implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     @Override
     public void close() {

@@ -14,7 +14,6 @@ import io.gridledger.ledger.account.RelayCommand;
 import io.gridledger.ledger.account.SupplyState;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -175,14 +174,8 @@ public final class MqttMeterDevice implements AutoCloseable {
         } catch (NumberFormatException e) {
             c = -1;
         }
-        byte[] expected = DeviceKeys.tag(key, publish.getTopic().toString(), c, payload);
-        String tag = props.getOrDefault("mac", "");
-        boolean authentic;
-        try {
-            authentic = MessageDigest.isEqual(expected, HexFormat.of().parseHex(tag));
-        } catch (IllegalArgumentException e) {
-            authentic = false;
-        }
+        boolean authentic = DeviceKeys.verify(key, publish.getTopic().toString(), c, payload,
+                props.getOrDefault("mac", ""));
         if (!authentic || c <= lastCommandCounter) {
             commandsRefused.incrementAndGet();
             return;

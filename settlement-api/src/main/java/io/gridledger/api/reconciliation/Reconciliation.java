@@ -72,8 +72,9 @@ public class Reconciliation {
                 batchSize);
         cursor = meters.size() < batchSize ? "" : meters.get(meters.size() - 1);
         List<Difference> found = new ArrayList<>();
+        ChainProgress chain = chainProgress();
         for (String meterId : meters) {
-            found.addAll(reconcile(meterId));
+            found.addAll(reconcile(meterId, chain));
         }
         lastDifferences.set(found.size());
         metrics.counter("gridledger.reconciliation.accounts_checked").increment(meters.size());
@@ -82,6 +83,10 @@ public class Reconciliation {
 
     /** The differences of one account (empty when its views match, or are still catching up). */
     public List<Difference> reconcile(String meterId) {
+        return reconcile(meterId, chainProgress());
+    }
+
+    private List<Difference> reconcile(String meterId, ChainProgress chain) {
         List<DomainEventMessage<?>> events = history.eventsOf(meterId, null);
         BalanceView view = balances.findBalance(meterId).orElse(null);
         if (events.isEmpty() || view == null) {
@@ -132,7 +137,7 @@ public class Reconciliation {
             compare(diffs, meterId, "settlement_meter", "debt", expected.debt(),
                     (BigDecimal) settlement.get(0).get("debt"));
         }
-        compare(diffs, meterId, "event_chain", "events processed but not chained", List.of(), unchained(meterId));
+        compare(diffs, meterId, "event_chain", "events processed but not chained", List.of(), unchained(meterId, chain));
         for (Difference d : diffs) {
             log.warn("event=reconciliation_difference meter={} read_model={} figure=\"{}\" from_events={} "
                             + "in_read_model={} action=\"reset the processor that feeds {} to replay it from the "
@@ -145,32 +150,43 @@ public class Reconciliation {
         return diffs;
     }
 
+    /** How far the settlement-chain processor has come: its token's index and the gaps it still waits for. */
+    private record ChainProgress(long index, Set<Long> gaps) {
+    }
+
+    /** Read once per batch of accounts; empty while the processor has no gap-aware token (e.g. replaying). */
+    private ChainProgress chainProgress() {
+        List<Map<String, Object>> tokens = jdbc.queryForList(
+                "SELECT token_type, token FROM token_entry WHERE processor_name = ? AND segment = 0",
+                ProcessingGroups.SETTLEMENT_CHAIN);
+        if (tokens.isEmpty() || !String.valueOf(tokens.get(0).get("token_type")).endsWith("GapAwareTrackingToken")) {
+            return null;
+        }
+        try {
+            JsonNode token = TOKENS.readTree((byte[]) tokens.get(0).get("token"));
+            Set<Long> gaps = new HashSet<>();
+            token.path("gaps").forEach(g -> gaps.add(g.asLong()));
+            return new ChainProgress(token.path("index").asLong(), gaps);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /**
      * The account's events that the settlement-chain processor has passed (its token covers them)
      * but that are missing from the hash chain. Judged by the token, not by time, so an event still
      * waiting behind a gap is never reported.
      */
-    private List<Long> unchained(String meterId) {
-        List<Map<String, Object>> tokens = jdbc.queryForList(
-                "SELECT token_type, token FROM token_entry WHERE processor_name = ? AND segment = 0",
-                ProcessingGroups.SETTLEMENT_CHAIN);
-        if (tokens.isEmpty() || !String.valueOf(tokens.get(0).get("token_type")).endsWith("GapAwareTrackingToken")) {
+    private List<Long> unchained(String meterId, ChainProgress chain) {
+        if (chain == null) {
             return List.of();
         }
-        JsonNode token;
-        try {
-            token = TOKENS.readTree((byte[]) tokens.get(0).get("token"));
-        } catch (IOException e) {
-            return List.of();
-        }
-        Set<Long> gaps = new HashSet<>();
-        token.path("gaps").forEach(g -> gaps.add(g.asLong()));
         List<Long> missing = new ArrayList<>(jdbc.queryForList("""
                 SELECT e.global_index FROM domain_event_entry e
                 WHERE e.aggregate_identifier = ? AND e.global_index <= ?
                   AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.global_index)
-                ORDER BY e.global_index""", Long.class, meterId, token.path("index").asLong()));
-        missing.removeAll(gaps);
+                ORDER BY e.global_index""", Long.class, meterId, chain.index()));
+        missing.removeAll(chain.gaps());
         return missing;
     }
 
