@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Verifies a settlement run offline against the events it covers:
-#   curl -o run.json   http://localhost:8080/api/v1/settlement/periods/2026-11/runs/R1
-#   curl -o events.ndjson http://localhost:8080/api/v1/settlement/periods/2026-11/runs/R1/events
+#   token=$(ops/token.sh regulator)
+#   curl -H "Authorization: Bearer $token" -o run.json   http://localhost:8080/api/v1/settlement/periods/2026-11/runs/R1
+#   curl -H "Authorization: Bearer $token" -o events.ndjson http://localhost:8080/api/v1/settlement/periods/2026-11/runs/R1/events
 #   ops/verify-run.sh run.json events.ndjson
 # Exit 0: the export rebuilds the run's hash-chain root and every figure; 1: it does not; 2: usage.
 set -euo pipefail

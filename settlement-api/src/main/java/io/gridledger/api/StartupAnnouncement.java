@@ -21,7 +21,11 @@ class StartupAnnouncement implements ApplicationListener<ApplicationReadyEvent> 
         System.out.println();
         System.out.println("GridLedger is running at " + base);
         System.out.println("  API docs:   " + base + "/v3/api-docs   (UI: " + base + "/swagger-ui.html)");
-        System.out.println("  Metrics:    " + base + "/actuator/prometheus");
+        System.out.println("  Metrics:    " + base + "/actuator/prometheus   (admin token)");
+        System.out.println("  Sign in:    every API call needs a bearer token, e.g. an operator's:");
+        System.out.println("              curl -s -u operator:operator-secret -d grant_type=client_credentials "
+                + base + "/oauth2/token");
+        System.out.println("              (demo clients and users in README; ops/token.sh gets one for you)");
         if (simulated) {
             System.out.println("  Simulated fleet: " + env.getProperty("gridledger.simulation.meters")
                     + " meters, e.g. " + base + "/api/v1/meters/sim-0001");

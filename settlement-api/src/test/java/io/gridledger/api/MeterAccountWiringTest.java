@@ -24,6 +24,9 @@ class MeterAccountWiringTest {
 
     @Autowired
     TestRestTemplate rest;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -143,7 +146,10 @@ class MeterAccountWiringTest {
     void metricsAreExposedForPrometheusUnderTheGridledgerName() {
         api.post("/api/v1/meters/" + meter + "/readings",
                 "{\"readings\":[{\"at\":\"2026-12-01T09:00:00Z\",\"activeImportWh\":10}]}");
-        String scrape = rest.getForObject("/actuator/prometheus", String.class);
+        org.springframework.http.HttpHeaders admin = new org.springframework.http.HttpHeaders();
+        admin.set("Authorization", io.gridledger.api.support.TestCallers.bearer(port, "admin"));
+        String scrape = rest.exchange("/actuator/prometheus", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(admin), String.class).getBody();
         assertThat(scrape).contains("gridledger_readings_total");
     }
 

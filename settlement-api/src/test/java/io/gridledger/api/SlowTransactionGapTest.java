@@ -105,7 +105,7 @@ class SlowTransactionGapTest {
         Money zero = Money.of("0", "EUR");
         return new MeterAccountOpened(new MeterId(meterId), new CustomerId("c"), new TariffId("gap-tou"),
                 ZoneId.of("Europe/Amsterdam"), zero.currency(), zero, zero, false, zero, Percentage.zero(), false,
-                FriendlyCreditCalendar.standard(), Instant.now());
+                FriendlyCreditCalendar.standard(), Instant.now(), null);
     }
 
     private static void await(CountDownLatch latch) {

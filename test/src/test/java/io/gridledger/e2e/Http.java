@@ -2,6 +2,7 @@ package io.gridledger.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridledger.adapter.ledger.AccessTokens;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,7 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A client as a meter, an app or an operator would use: JSON over plain HTTP. */
+/**
+ * A client as a meter, an app or an operator would use: JSON over plain HTTP with a bearer token of
+ * a demo client of the built-in authorization server ({@code simulator}, which is operator, device
+ * and payment provider of the default retailer, unless {@link #as} names another).
+ */
 final class Http {
 
     record Response(int status, JsonNode json, String contentType) {
@@ -28,9 +33,20 @@ final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final AccessTokens tokens;
 
     Http(int port) {
+        this(port, "simulator");
+    }
+
+    private Http(int port, String clientId) {
         this.base = URI.create("http://localhost:" + port);
+        this.tokens = new AccessTokens(base, clientId, clientId + "-secret");
+    }
+
+    /** The same server, called as another demo client ({@code operator}, {@code regulator}, {@code admin} …). */
+    Http as(String clientId) {
+        return new Http(base.getPort(), clientId);
     }
 
     Response get(String path) {
@@ -56,7 +72,7 @@ final class Http {
     Raw getRaw(String path, String accept) {
         try {
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(base.resolve(path)).GET()
-                    .header("Accept", accept).timeout(Duration.ofSeconds(60)).build(),
+                    .header("Accept", accept).header("Authorization", tokens.bearer()).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Raw(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
@@ -70,6 +86,7 @@ final class Http {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.header("Content-Type", "application/json")
+                    .header("Authorization", tokens.bearer())
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
             return new Response(r.statusCode(), json, r.headers().firstValue("Content-Type").orElse(""));

@@ -109,7 +109,9 @@ public class MeterAccount {
 
     @CommandHandler
     public MeterAccount(OpenMeterAccount command, TariffBook tariffs) {
+        // Another retailer's tariff is treated as not there: retailers never see each other's tariffs.
         TariffHistory history = tariffs.find(command.tariffId())
+                .filter(found -> found.retailerId().equals(command.retailerId()))
                 .orElseThrow(() -> new UnknownTariffException(command.tariffId()));
         Currency tariffCurrency = history.latest().definition().currency();
         requireCurrency(command.lowCreditThreshold(), tariffCurrency, "lowCreditThreshold");
@@ -121,17 +123,17 @@ public class MeterAccount {
         apply(new MeterAccountOpened(command.meterId(), command.customerId(), command.tariffId(), command.timezone(),
                 tariffCurrency, command.lowCreditThreshold(), command.emergencyCreditLimit(),
                 command.autoEmergencyCredit(), command.debt(), command.debtRecoveryPercent(), command.vulnerable(),
-                command.friendlyCredit(), command.at()))
+                command.friendlyCredit(), command.at(), command.retailerId()))
                 // In a constructor Axon applies the event only once the aggregate exists: decide afterwards.
                 .andThen(() -> controlCredit(command.at(), Trigger.TIME));
     }
 
     @CommandHandler
-    public ReadingsOutcome handle(RecordMeterReadings command, TariffBook tariffs) {
+    public ReadingsOutcome handle(RecordMeterReadings command, TariffBook tariffs, MeterClockTolerance tolerance) {
         Instant at = command.receivedAt();
         TariffHistory history = tariffHistory(tariffs);
         catchUpWithTime(at, history);
-        Delivery delivery = settle(command.readings(), history);
+        Delivery delivery = settle(command.readings(), history, at.plus(tolerance.maxAhead()));
         delivery.record(at);
         controlCredit(at, Trigger.READINGS);
         return new ReadingsOutcome(delivery.accepted.size(), delivery.duplicates, delivery.rejected.size(), sequence(),
@@ -163,13 +165,16 @@ public class MeterAccount {
         }
     }
 
-    private Delivery settle(List<RegisterReading> delivered, TariffHistory history) {
+    private Delivery settle(List<RegisterReading> delivered, TariffHistory history, Instant latestAcceptable) {
         Delivery d = new Delivery();
         List<RegisterReading> ordered = delivered.stream().sorted(Comparator.comparing(RegisterReading::at)).toList();
         for (RegisterReading reading : ordered) {
             RegisterReading last = d.working.last();
             Instant replacedAt = d.working.replacedAt();
-            if (reading.at().isBefore(openedAt)) {
+            if (reading.at().isAfter(latestAcceptable)) {
+                d.rejected.add(new RejectedReading(reading.at(), RejectionReason.AHEAD_OF_LEDGER_CLOCK,
+                        "later than " + latestAcceptable + ", the ledger's clock plus the tolerance; check the meter's clock"));
+            } else if (reading.at().isBefore(openedAt)) {
                 d.rejected.add(new RejectedReading(reading.at(), RejectionReason.BEFORE_ACCOUNT_OPENED,
                         "account opened at " + openedAt));
             } else if (d.working.isRepeatOfAccepted(reading)) {
@@ -246,7 +251,7 @@ public class MeterAccount {
     }
 
     @CommandHandler
-    public AccountCommandOutcome handle(ReplaceMeter command, TariffBook tariffs) {
+    public AccountCommandOutcome handle(ReplaceMeter command, TariffBook tariffs, MeterClockTolerance tolerance) {
         if (command.newSerialNumber().equals(meterSerial) && command.replacedAt().equals(readings.replacedAt())) {
             return new AccountCommandOutcome(sequence());
         }
@@ -263,7 +268,7 @@ public class MeterAccount {
         }
         catchUpWithTime(at, history);
         if (command.finalReading() != null) {
-            Delivery delivery = settle(List.of(command.finalReading()), history);
+            Delivery delivery = settle(List.of(command.finalReading()), history, at.plus(tolerance.maxAhead()));
             if (!delivery.rejected.isEmpty()) {
                 RejectedReading r = delivery.rejected.get(0);
                 throw new InvalidAccountCommandException("finalReading", r.reason() + ": " + r.detail());

@@ -4,13 +4,17 @@ import io.gridledger.ledger.value.CustomerId;
 import io.gridledger.ledger.value.MeterId;
 import io.gridledger.ledger.value.Money;
 import io.gridledger.ledger.value.Percentage;
+import io.gridledger.ledger.value.RetailerId;
 import io.gridledger.ledger.value.TariffId;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 
-/** A meter's prepaid account was opened with a zero balance in {@code currency}. */
+/**
+ * A meter's prepaid account was opened with a zero balance in {@code currency} for its retailer
+ * (events written before retailers were recorded belong to {@link RetailerId#DEFAULT}).
+ */
 public record MeterAccountOpened(
         MeterId meterId,
         CustomerId customerId,
@@ -24,5 +28,10 @@ public record MeterAccountOpened(
         Percentage debtRecoveryPercent,
         boolean vulnerable,
         FriendlyCreditCalendar friendlyCredit,
-        Instant openedAt) implements AccountEvent {
+        Instant openedAt,
+        RetailerId retailerId) implements AccountEvent {
+
+    public MeterAccountOpened {
+        retailerId = retailerId == null ? RetailerId.DEFAULT : retailerId;
+    }
 }

@@ -12,6 +12,9 @@ public record MeterEvent(MeterEventType type, Instant at, String detail) {
         if (detail != null && detail.length() > 200) {
             throw new IllegalArgumentException("detail: at most 200 characters");
         }
+        if (detail != null && detail.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("detail: no control characters");
+        }
     }
 
     /** The same event reported again (a repeated or replayed message) has the same key. */

@@ -30,9 +30,9 @@ public record RegisterReading(
         requireNonNegative(reactiveQ2Varh, "reactiveQ2Varh");
         requireNonNegative(reactiveQ3Varh, "reactiveQ3Varh");
         requireNonNegative(reactiveQ4Varh, "reactiveQ4Varh");
-        voltageV = normalized(voltageV);
-        currentA = normalized(currentA);
-        powerW = normalized(powerW);
+        voltageV = normalized(voltageV, "voltageV");
+        currentA = normalized(currentA, "currentA");
+        powerW = normalized(powerW, "powerW");
     }
 
     public static RegisterReading of(Instant at, long activeImportWh, Long activeExportWh) {
@@ -45,11 +45,18 @@ public record RegisterReading(
         }
     }
 
-    private static BigDecimal normalized(BigDecimal value) {
+    /**
+     * Instantaneous values keep at most 9 digits before and 6 after the point: no meter measures more,
+     * and a value such as 1e99999 would be a 100,000-digit number in every event that holds it.
+     */
+    private static BigDecimal normalized(BigDecimal value, String field) {
         if (value == null) {
             return null;
         }
         BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.precision() - stripped.scale() > 9 || stripped.scale() > 6) {
+            throw new IllegalArgumentException(field + " must have at most 9 digits before and 6 after the point");
+        }
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 

@@ -13,5 +13,10 @@ public enum RejectionReason {
     /** A cumulative register is lower than last accepted: an anomaly (meter reset, swap or tamper). */
     REGISTER_WENT_BACKWARDS,
     /** No tariff version is valid at the reading's time, so it cannot be priced. */
-    NO_TARIFF_IN_FORCE
+    NO_TARIFF_IN_FORCE,
+    /**
+     * Timestamped more than the {@link MeterClockTolerance} after the ledger received it:
+     * the meter's clock is wrong. Taking it would block every true reading after it as out of order.
+     */
+    AHEAD_OF_LEDGER_CLOCK
 }

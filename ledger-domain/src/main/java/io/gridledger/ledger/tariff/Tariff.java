@@ -1,5 +1,6 @@
 package io.gridledger.ledger.tariff;
 
+import io.gridledger.ledger.value.RetailerId;
 import io.gridledger.ledger.value.TariffId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -18,6 +19,7 @@ public class Tariff {
     @AggregateIdentifier
     private TariffId tariffId;
     private TariffVersion latest;
+    private RetailerId retailerId;
 
     protected Tariff() {
     }
@@ -26,6 +28,9 @@ public class Tariff {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public TariffVersionOutcome handle(DefineTariffVersion command) {
         if (latest != null) {
+            if (!retailerId.equals(command.retailerId())) {
+                throw new TariffOfAnotherRetailerException(command.tariffId());
+            }
             if (latest.definition().equals(command.definition())) {
                 return new TariffVersionOutcome(latest.version(), false);
             }
@@ -35,13 +40,15 @@ public class Tariff {
             }
         }
         int version = latest == null ? 1 : latest.version() + 1;
-        apply(new TariffVersionDefined(command.tariffId(), version, command.definition(), command.at()));
+        apply(new TariffVersionDefined(command.tariffId(), version, command.definition(), command.at(),
+                command.retailerId()));
         return new TariffVersionOutcome(version, true);
     }
 
     @EventSourcingHandler
     void on(TariffVersionDefined event) {
         tariffId = event.tariffId();
+        retailerId = event.retailerId();
         latest = new TariffVersion(event.version(), event.definition(), event.definedAt());
     }
 }

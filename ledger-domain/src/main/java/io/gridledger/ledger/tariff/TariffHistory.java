@@ -1,5 +1,6 @@
 package io.gridledger.ledger.tariff;
 
+import io.gridledger.ledger.value.RetailerId;
 import io.gridledger.ledger.value.TariffId;
 
 import java.time.Instant;
@@ -10,8 +11,9 @@ import java.util.Optional;
 /**
  * Every version of one tariff. The version in force at an instant is the one with the latest
  * {@code validFrom} at or before it; of two with the same {@code validFrom}, the later-defined wins.
+ * A tariff belongs to one retailer, whose accounts alone may use it.
  */
-public record TariffHistory(TariffId tariffId, List<TariffVersion> versions) {
+public record TariffHistory(TariffId tariffId, List<TariffVersion> versions, RetailerId retailerId) {
 
     private static final Comparator<TariffVersion> PRECEDENCE = Comparator
             .comparing((TariffVersion v) -> v.definition().validFrom())
@@ -22,6 +24,12 @@ public record TariffHistory(TariffId tariffId, List<TariffVersion> versions) {
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("a tariff history has at least one version");
         }
+        java.util.Objects.requireNonNull(retailerId, "retailerId");
+    }
+
+    /** A tariff of the deployment's default retailer. */
+    public TariffHistory(TariffId tariffId, List<TariffVersion> versions) {
+        this(tariffId, versions, RetailerId.DEFAULT);
     }
 
     public Optional<TariffVersion> versionAt(Instant at) {

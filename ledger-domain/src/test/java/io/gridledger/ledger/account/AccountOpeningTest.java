@@ -3,6 +3,7 @@ package io.gridledger.ledger.account;
 import io.gridledger.ledger.support.InMemoryTariffBook;
 import io.gridledger.ledger.value.Money;
 import io.gridledger.ledger.value.Percentage;
+import io.gridledger.ledger.value.RetailerId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ class AccountOpeningTest {
 
     private static MeterAccountOpened opened(boolean auto, Money debt, Percentage recovery) {
         return new MeterAccountOpened(METER, CUSTOMER, TARIFF, AMSTERDAM, Currency.getInstance("EUR"), THRESHOLD,
-                EMERGENCY_LIMIT, auto, debt, recovery, false, FriendlyCreditCalendar.standard(), OPENED);
+                EMERGENCY_LIMIT, auto, debt, recovery, false, FriendlyCreditCalendar.standard(), OPENED,
+                RetailerId.DEFAULT);
     }
 
     @Test
@@ -44,6 +46,32 @@ class AccountOpeningTest {
                 .when(account().autoEmergencyCredit().open())
                 .expectEvents(opened(true, eur("0"), Percentage.zero()),
                         new EmergencyCreditActivated(METER, EMERGENCY_LIMIT, true, OPENED));
+    }
+
+    @Test
+    void opensForTheRetailerThatOwnsTheTariff() {
+        RetailerId north = new RetailerId("north-energy");
+        FixtureConfiguration<MeterAccount> fixture = new AggregateTestFixture<>(MeterAccount.class);
+        fixture.registerInjectableResource(new InMemoryTariffBook().define(TARIFF, exampleTimeOfUseTariff(), north));
+        OpenMeterAccount open = account().open();
+        fixture.givenNoPriorActivity()
+                .when(new OpenMeterAccount(open.meterId(), open.customerId(), open.tariffId(), open.timezone(),
+                        open.lowCreditThreshold(), open.emergencyCreditLimit(), open.autoEmergencyCredit(), open.debt(),
+                        open.debtRecoveryPercent(), open.vulnerable(), open.friendlyCredit(), open.at(), north))
+                .expectEvents(new MeterAccountOpened(METER, CUSTOMER, TARIFF, AMSTERDAM, Currency.getInstance("EUR"),
+                        THRESHOLD, EMERGENCY_LIMIT, false, eur("0"), Percentage.zero(), false,
+                        FriendlyCreditCalendar.standard(), OPENED, north));
+    }
+
+    @Test
+    void anotherRetailersTariffIsAsIfItWereNotThere() {
+        FixtureConfiguration<MeterAccount> fixture = new AggregateTestFixture<>(MeterAccount.class);
+        fixture.registerInjectableResource(new InMemoryTariffBook()
+                .define(TARIFF, exampleTimeOfUseTariff(), new RetailerId("north-energy")));
+        fixture.givenNoPriorActivity()
+                .when(account().open())
+                .expectNoEvents()
+                .expectException(UnknownTariffException.class);
     }
 
     @Test

@@ -46,6 +46,7 @@ final class AccountScenario {
         }
         FixtureConfiguration<MeterAccount> fixture = new AggregateTestFixture<>(MeterAccount.class);
         fixture.registerInjectableResource(book);
+        fixture.registerInjectableResource(io.gridledger.ledger.account.MeterClockTolerance.DEFAULT);
         return fixture;
     }
 

@@ -120,6 +120,25 @@ class MeterReadingValidationTest {
     }
 
     @Test
+    void rejectsAReadingFromAMeterWhoseClockRunsAheadAndStillTakesTheTrueOnesAfterIt() {
+        RegisterReading fromTheFuture = reading("2025-03-03T11:30", 1_000_900);
+        RegisterReading next = reading("2025-03-03T10:45", 1_001_200);
+        Instant received = local("2025-03-03T10:46");
+
+        givenTwoAcceptedReadings()
+                .when(delivery(received, fromTheFuture))
+                .expectEventsMatching(payloadsSatisfy(events -> assertThat(rejections(events))
+                        .extracting(RejectedReading::at, RejectedReading::reason)
+                        .containsExactly(tuple(fromTheFuture.at(), RejectionReason.AHEAD_OF_LEDGER_CLOCK))))
+                .expectResultMessagePayloadMatching(outcome(0, 0, 4, RejectionReason.AHEAD_OF_LEDGER_CLOCK));
+        givenTwoAcceptedReadings()
+                .andGivenCommands(delivery(received, fromTheFuture))
+                .when(delivery(received, next))
+                .expectEventsMatching(payloadsSatisfy(events -> assertThat(events.get(0))
+                        .isInstanceOf(MeterReadingsRecorded.class)));
+    }
+
+    @Test
     void rejectsAnExportRegisterThatWentBackwards() {
         givenTwoAcceptedReadings()
                 .andGivenCommands(delivery(RegisterReading.of(local("2025-03-03T10:30"), 1_001_100, 800L)))

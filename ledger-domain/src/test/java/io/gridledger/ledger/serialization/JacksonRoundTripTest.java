@@ -142,10 +142,11 @@ class JacksonRoundTripTest {
                 new ReviewCreditControl(METER, AT),
                 // account events
                 new MeterAccountOpened(METER, open.customerId(), TARIFF, AMSTERDAM, Currency.getInstance("EUR"),
-                        eur("5"), eur("10"), true, eur("120.5"), Percentage.of("12.5"), true, calendar, AT),
+                        eur("5"), eur("10"), true, eur("120.5"), Percentage.of("12.5"), true, calendar, AT,
+                        new io.gridledger.ledger.value.RetailerId("north-energy")),
                 new MeterAccountOpened(METER, open.customerId(), TARIFF, AMSTERDAM, Currency.getInstance("EUR"),
                         eur("0"), eur("0"), false, eur("0"), Percentage.zero(), false, FriendlyCreditCalendar.none(),
-                        AT),
+                        AT, null),
                 new MeterReadingsRecorded(METER, List.of(baseline, charged), eur("0.3825"), eur("0"), eur("-19.6175"), 3, YearMonth.of(2025, 3), AT),
                 new MeterReadingsRejected(METER, List.of(
                         new RejectedReading(EARLIER, RejectionReason.OUT_OF_ORDER, "at or before 10:15"),

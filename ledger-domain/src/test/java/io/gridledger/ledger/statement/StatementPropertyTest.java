@@ -112,6 +112,7 @@ class StatementPropertyTest {
         InMemoryTariffBook book = new InMemoryTariffBook().define(TARIFF, tariff);
         FixtureConfiguration<MeterAccount> fixture = new AggregateTestFixture<>(MeterAccount.class);
         fixture.registerInjectableResource(book);
+        fixture.registerInjectableResource(io.gridledger.ledger.account.MeterClockTolerance.DEFAULT);
         List<Object> commands = commandsFor(steps);
         fixture.givenCommands(commands.subList(0, commands.size() - 1))
                 .when(commands.get(commands.size() - 1))

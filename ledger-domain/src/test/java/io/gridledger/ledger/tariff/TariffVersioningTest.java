@@ -1,5 +1,6 @@
 package io.gridledger.ledger.tariff;
 
+import io.gridledger.ledger.value.RetailerId;
 import io.gridledger.ledger.value.TariffId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -85,5 +86,18 @@ class TariffVersioningTest {
         fixture.givenNoPriorActivity()
                 .when(new DefineTariffVersion(ID, inPounds, DEFINED))
                 .expectEvents(new TariffVersionDefined(ID, 1, inPounds, DEFINED));
+    }
+
+    @Test
+    void onlyTheRetailerThatOwnsATariffAddsVersions() {
+        RetailerId north = new RetailerId("north-energy");
+        TariffDefinition march = tariff(exampleBlocks(), "0.2600", Instant.parse("2025-03-01T00:00:00Z"));
+        fixture.given(new TariffVersionDefined(ID, 1, exampleTimeOfUseTariff(), DEFINED, north))
+                .when(new DefineTariffVersion(ID, march, LATER, new RetailerId("south-power")))
+                .expectNoEvents()
+                .expectException(TariffOfAnotherRetailerException.class);
+        fixture.given(new TariffVersionDefined(ID, 1, exampleTimeOfUseTariff(), DEFINED, north))
+                .when(new DefineTariffVersion(ID, march, LATER, north))
+                .expectEvents(new TariffVersionDefined(ID, 2, march, LATER, north));
     }
 }

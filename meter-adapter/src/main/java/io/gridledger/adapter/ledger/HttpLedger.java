@@ -29,9 +29,11 @@ public class HttpLedger implements LedgerPort {
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AccessTokens tokens;
 
-    public HttpLedger(@Value("${gridledger.adapter.ledger-url}") String ledgerUrl) {
+    public HttpLedger(@Value("${gridledger.adapter.ledger-url}") String ledgerUrl, AccessTokens tokens) {
         this.base = URI.create(ledgerUrl.endsWith("/") ? ledgerUrl : ledgerUrl + "/");
+        this.tokens = tokens;
     }
 
     @Override
@@ -52,6 +54,7 @@ public class HttpLedger implements LedgerPort {
     private void post(String path, Object body) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", tokens.bearer())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Payloads.write(body))).build();
         HttpResponse<String> response;
         try {
@@ -63,6 +66,13 @@ public class HttpLedger implements LedgerPort {
             throw new IllegalStateException("interrupted", e);
         }
         int status = response.statusCode();
+        if (status == 401) {
+            tokens.invalidate();
+            throw new IllegalStateException("the ledger did not take the head-end's access token; fetching a new one");
+        }
+        if (status == 429) {
+            throw new IllegalStateException("the ledger asked the head-end to slow down (429)");
+        }
         if (status >= 400 && status < 500) {
             throw new LedgerRefusedException("the ledger refused " + path + ": " + status + " " + response.body(), null);
         }

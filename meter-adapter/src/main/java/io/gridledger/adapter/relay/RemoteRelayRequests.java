@@ -3,6 +3,7 @@ package io.gridledger.adapter.relay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridledger.adapter.device.MeterDevices;
+import io.gridledger.adapter.ledger.AccessTokens;
 import io.gridledger.adapter.device.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,11 @@ public class RemoteRelayRequests {
     /** Logged once when the ledger stops answering and once when it is back, not on every poll. */
     private volatile boolean reachable = true;
 
+    private final AccessTokens tokens;
+
     public RemoteRelayRequests(@Value("${gridledger.adapter.ledger-url}") String ledgerUrl, JdbcTemplate jdbc,
-                               MeterDevices devices, RelayOutbox outbox, Clock clock) {
+                               MeterDevices devices, RelayOutbox outbox, Clock clock, AccessTokens tokens) {
+        this.tokens = tokens;
         this.requests = URI.create((ledgerUrl.endsWith("/") ? ledgerUrl : ledgerUrl + "/") + "api/v1/relay-requests");
         this.jdbc = jdbc;
         this.devices = devices;
@@ -59,13 +63,17 @@ public class RemoteRelayRequests {
         JsonNode list;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(requests).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "application/json").header("Authorization", tokens.bearer()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                tokens.invalidate();
+            }
             if (response.statusCode() != 200) {
                 unreachable("status " + response.statusCode());
                 return;
             }
             list = JSON.readTree(response.body()).path("requests");
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return;
         } catch (InterruptedException e) {

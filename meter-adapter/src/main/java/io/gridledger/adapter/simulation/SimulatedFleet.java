@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import io.gridledger.adapter.ledger.AccessTokens;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,14 +76,20 @@ public final class SimulatedFleet implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private long ticks;
 
-    public SimulatedFleet(URI baseUri, int size, Duration tick, Clock clock) {
-        this(baseUri, size, tick, clock, null, null);
+    private final AccessTokens tokens;
+
+    public SimulatedFleet(URI baseUri, AccessTokens tokens, int size, Duration tick, Clock clock) {
+        this(baseUri, tokens, size, tick, clock, null, null);
     }
 
-    /** A fleet with MQTT devices made by {@code mqttDevices} and DLMS meters by {@code dlmsDevices} (either may be null). */
-    public SimulatedFleet(URI baseUri, int size, Duration tick, Clock clock,
+    /**
+     * A fleet that signs in with {@code tokens} (an operator, device and payment-provider client),
+     * with MQTT devices made by {@code mqttDevices} and DLMS meters by {@code dlmsDevices} (either may be null).
+     */
+    public SimulatedFleet(URI baseUri, AccessTokens tokens, int size, Duration tick, Clock clock,
                           Function<String, MqttMeterDevice> mqttDevices,
                           Function<String, DlmsMeterSimulator> dlmsDevices) {
+        this.tokens = tokens;
         this.mqttDevices = mqttDevices;
         this.dlmsDevices = dlmsDevices;
         if (size < 1) {
@@ -399,7 +407,8 @@ public final class SimulatedFleet implements AutoCloseable {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(baseUri.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", tokens.bearer());
     }
 
     private HttpRequest.BodyPublisher body(Object body) {

@@ -3,6 +3,7 @@ package io.gridledger.adapter.simulation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.gridledger.adapter.device.DeviceKeys;
+import io.gridledger.adapter.ledger.AccessTokens;
 import io.gridledger.adapter.mqtt.MqttTopics;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,13 +30,19 @@ public class SimulationConfiguration implements ApplicationListener<WebServerIni
     private final DeviceKeys keys;
     private final String brokerHost;
     private final int brokerPort;
+    private final String clientId;
+    private final String clientSecret;
     private SimulatedFleet fleet;
 
     public SimulationConfiguration(@Value("${gridledger.simulation.meters:120}") int meters,
                                    @Value("${gridledger.simulation.tick:15s}") Duration tick,
                                    ObjectProvider<MqttTopics> topics, DeviceKeys keys,
                                    @Value("${gridledger.adapter.mqtt.host}") String brokerHost,
-                                   @Value("${gridledger.adapter.mqtt.port}") int brokerPort) {
+                                   @Value("${gridledger.adapter.mqtt.port}") int brokerPort,
+                                   @Value("${gridledger.simulation.client-id:simulator}") String clientId,
+                                   @Value("${gridledger.simulation.client-secret:simulator-secret}") String clientSecret) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
         this.meters = meters;
         this.tick = tick;
         this.topics = topics;
@@ -51,7 +58,7 @@ public class SimulationConfiguration implements ApplicationListener<WebServerIni
         }
         URI base = URI.create("http://localhost:" + event.getWebServer().getPort());
         MqttTopics mqtt = topics.getIfAvailable();
-        fleet = new SimulatedFleet(base, meters, tick, Clock.systemUTC(), mqtt == null ? null
+        fleet = new SimulatedFleet(base, new AccessTokens(base, clientId, clientSecret), meters, tick, Clock.systemUTC(), mqtt == null ? null
                 : meterId -> new MqttMeterDevice(meterId, keys.keyOf(meterId), mqtt, brokerHost, brokerPort,
                         Clock.systemUTC()).connect(),
                 meterId -> {

@@ -58,14 +58,15 @@ public class BalanceProjector {
         jdbc.update("""
                 INSERT INTO balance_view (meter_id, customer_id, tariff_id, timezone, currency, opened_at, balance, debt,
                     low_credit_threshold, emergency_credit_limit, credit_state, supply, standing_charged_through,
-                    last_event_sequence, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 'CONNECTED', ?, ?, ?)
+                    last_event_sequence, updated_at, retailer_id)
+                VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 'CONNECTED', ?, ?, ?, ?)
                 ON CONFLICT (meter_id) DO NOTHING""",
                 e.meterId().value(), e.customerId().value(), e.tariffId().value(), e.timezone().getId(),
                 e.currency().getCurrencyCode(), ts(e.openedAt()), e.debt().amount(), e.lowCreditThreshold().amount(),
                 e.emergencyCreditLimit().amount(),
                 CreditState.of(Money.zero(e.currency()), e.lowCreditThreshold(), false, e.emergencyCreditLimit()).name(),
-                Date.valueOf(e.openedAt().atZone(e.timezone()).toLocalDate()), sequence, ts(e.openedAt()));
+                Date.valueOf(e.openedAt().atZone(e.timezone()).toLocalDate()), sequence, ts(e.openedAt()),
+                e.retailerId().value());
     }
 
     @EventHandler

@@ -28,6 +28,16 @@ public class BalanceQueries {
         return jdbc.query("SELECT * FROM balance_view WHERE meter_id = ?", MAPPER, meterId).stream().findFirst();
     }
 
+    /** Whom an account serves and which retailer it belongs to: what access to it is decided on. */
+    public record AccountTenancy(String meterId, String customerId, String retailerId) {
+    }
+
+    public Optional<AccountTenancy> findTenancy(String meterId) {
+        return jdbc.query("SELECT meter_id, customer_id, retailer_id FROM balance_view WHERE meter_id = ?",
+                (rs, n) -> new AccountTenancy(rs.getString(1), rs.getString(2), rs.getString(3)), meterId)
+                .stream().findFirst();
+    }
+
     /** The last event sequence of the account the view has absorbed, or -1 if it has none. */
     public long findLastSequence(String meterId) {
         List<Long> found = jdbc.queryForList("SELECT last_event_sequence FROM balance_view WHERE meter_id = ?",
@@ -44,14 +54,14 @@ public class BalanceQueries {
                                java.time.Instant expiresAt) {
     }
 
-    /** Every unconfirmed relay request (few at any time: one per account at most). */
-    public List<PendingRelay> pendingRelayRequests() {
+    /** Every unconfirmed relay request of one retailer's accounts (few: one per account at most). */
+    public List<PendingRelay> pendingRelayRequests(String retailerId) {
         return jdbc.query("""
                 SELECT meter_id, pending_relay_request_id, pending_relay_command, relay_next_attempt_at, relay_expires_at
-                FROM balance_view WHERE pending_relay_command IS NOT NULL ORDER BY meter_id""",
+                FROM balance_view WHERE pending_relay_command IS NOT NULL AND retailer_id = ? ORDER BY meter_id""",
                 (rs, n) -> new PendingRelay(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()));
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()), retailerId);
     }
 
     /** Every account's meter id. */

@@ -1,6 +1,7 @@
 package io.gridledger.api.account;
 
 import io.gridledger.ledger.account.MeterAccount;
+import io.gridledger.ledger.account.MeterClockTolerance;
 import io.gridledger.ledger.tariff.Tariff;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -28,6 +29,13 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregatesConfiguration {
+
+    /** How far a meter's clock may run ahead before its readings and events are refused. */
+    @Bean
+    MeterClockTolerance meterClockTolerance(
+            @Value("${gridledger.readings.max-clock-ahead:5m}") java.time.Duration maxAhead) {
+        return new MeterClockTolerance(maxAhead);
+    }
 
     @Bean
     Cache meterAccountCache() {

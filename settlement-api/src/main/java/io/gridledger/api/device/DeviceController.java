@@ -1,5 +1,6 @@
 package io.gridledger.api.device;
 
+import io.gridledger.api.audit.Audited;
 import io.gridledger.adapter.device.MeterDevices;
 import io.gridledger.adapter.device.MissedReads;
 import io.gridledger.adapter.dlms.DlmsMeters;
@@ -11,6 +12,7 @@ import io.gridledger.api.history.AccountHistory;
 import io.gridledger.api.input.Fields;
 import io.gridledger.api.problem.InvalidRequestException;
 import io.gridledger.api.problem.NotFoundException;
+import io.gridledger.ledger.account.MeterClockTolerance;
 import io.gridledger.ledger.account.MeterEvent;
 import io.gridledger.ledger.account.MeterEventType;
 import io.gridledger.ledger.account.MeterEventsRecorded;
@@ -80,9 +82,13 @@ public class DeviceController {
     private final Clock clock;
     private final Duration offlineAfter;
 
+    private final MeterClockTolerance clockTolerance;
+
     public DeviceController(ModbusMeters modbus, DlmsMeters dlms, P1TcpSources p1, MeterDevices devices, BalanceQueries balances,
                             AccountHistory history, CommandGateway commands, Clock clock,
-                            @Value("${gridledger.adapter.offline-after:2h}") Duration offlineAfter) {
+                            @Value("${gridledger.adapter.offline-after:2h}") Duration offlineAfter,
+                            MeterClockTolerance clockTolerance) {
+        this.clockTolerance = clockTolerance;
         this.modbus = modbus;
         this.dlms = dlms;
         this.p1 = p1;
@@ -95,11 +101,12 @@ public class DeviceController {
     }
 
     @PutMapping("/{meterId}/modbus")
+    @Audited("DEVICE_REGISTRATION")
     public ResponseEntity<DeviceStatus> registerModbus(@PathVariable String meterId,
                                                        @RequestBody ModbusRegistration body) {
         MeterId id = existing(meterId);
         Fields.required(body, "body");
-        String host = Fields.required(body.host(), "host");
+        String host = Fields.host(body.host(), "host");
         int port = port(body.port());
         int unitId = body.unitId() == null ? 1 : body.unitId();
         if (unitId < 0 || unitId > 247) {
@@ -121,10 +128,11 @@ public class DeviceController {
     }
 
     @PutMapping("/{meterId}/dlms")
+    @Audited("DEVICE_REGISTRATION")
     public ResponseEntity<DeviceStatus> registerDlms(@PathVariable String meterId, @RequestBody DlmsRegistration body) {
         MeterId id = existing(meterId);
         Fields.required(body, "body");
-        String host = Fields.required(body.host(), "host");
+        String host = Fields.host(body.host(), "host");
         int port = port(body.port() == null ? 4059 : body.port());
         Duration interval = interval(body.pollInterval());
         boolean created = dlms.register(new DlmsMeters.DlmsMeter(id.value(), host, port, interval, 0, null), clock.instant());
@@ -132,14 +140,35 @@ public class DeviceController {
     }
 
     /** Tamper and power-quality events from a head-end running as its own process. */
-    public record MeterEventsReport(List<MeterEvent> events) {
+    public record MeterEventsReport(List<EventReport> events) {
+    }
+
+    /** One event as a head-end reports it: type name, ISO-8601 instant, optional detail. */
+    public record EventReport(String type, String at, String detail) {
     }
 
     @PostMapping("/{meterId}/events")
     public ResponseEntity<Void> recordEvents(@PathVariable String meterId, @RequestBody MeterEventsReport body) {
         MeterId id = existing(meterId);
         Fields.required(body, "body");
-        List<MeterEvent> events = Fields.required(body.events(), "events");
+        List<EventReport> reported = Fields.required(body.events(), "events");
+        Instant latest = clock.instant().plus(clockTolerance.maxAhead());
+        if (reported.isEmpty() || reported.size() > 1_000) {
+            throw new InvalidRequestException("events", "a report holds 1 to 1000 events, not " + reported.size());
+        }
+        List<MeterEvent> events = new ArrayList<>(reported.size());
+        for (int i = 0; i < reported.size(); i++) {
+            String field = "events[" + i + "]";
+            EventReport event = Fields.required(reported.get(i), field);
+            MeterEventType type = Fields.choice(event.type(), MeterEventType.class, field + ".type");
+            Instant at = Fields.instant(event.at(), field + ".at");
+            if (at.isAfter(latest)) {
+                throw new InvalidRequestException(field + ".at",
+                        "an event cannot be more than " + clockTolerance.maxAhead() + " ahead of the ledger's clock; "
+                                + "check the meter's clock");
+            }
+            events.add(new MeterEvent(type, at, Fields.text(event.detail(), field + ".detail", 200)));
+        }
         try {
             commands.sendAndWait(new RecordMeterEvents(id, events, clock.instant()));
         } catch (NullPointerException | IllegalArgumentException e) {
@@ -175,10 +204,11 @@ public class DeviceController {
     }
 
     @PutMapping("/{meterId}/p1")
+    @Audited("DEVICE_REGISTRATION")
     public ResponseEntity<P1Registration> registerP1(@PathVariable String meterId, @RequestBody P1Registration body) {
         MeterId id = existing(meterId);
         Fields.required(body, "body");
-        String host = Fields.required(body.host(), "host");
+        String host = Fields.host(body.host(), "host");
         int port = port(body.port());
         boolean created = p1.register(id.value(), host, port);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(new P1Registration(host, port));

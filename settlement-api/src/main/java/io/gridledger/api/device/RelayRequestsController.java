@@ -1,5 +1,6 @@
 package io.gridledger.api.device;
 
+import io.gridledger.api.security.Caller;
 import io.gridledger.projections.balance.BalanceQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,8 +24,9 @@ public class RelayRequestsController {
         this.balances = balances;
     }
 
+    /** The requests for the meters of the calling head-end's retailer. */
     @GetMapping("/api/v1/relay-requests")
     public RelayRequests pending() {
-        return new RelayRequests(balances.pendingRelayRequests());
+        return new RelayRequests(balances.pendingRelayRequests(Caller.current().retailerId()));
     }
 }

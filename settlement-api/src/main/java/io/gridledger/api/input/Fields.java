@@ -27,6 +27,14 @@ public final class Fields {
     private Fields() {
     }
 
+    private static final java.util.regex.Pattern PLAIN_DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?\\d{1,15}(\\.\\d{1,10})?");
+    private static final java.util.regex.Pattern HOST =
+            java.util.regex.Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]+]?");
+    private static final java.util.regex.Pattern SERIAL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     public static <T> T required(T value, String field) {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw new InvalidRequestException(field, field + " is required");
@@ -64,31 +72,80 @@ public final class Fields {
         }
     }
 
+    /**
+     * A plain decimal: digits with an optional point, at most 15 before and 10 after it. No exponent
+     * ({@code 1e99999} would be a 100,000-digit number once written out), no NaN or infinity.
+     */
     public static BigDecimal decimal(String raw, String field) {
         required(raw, field);
-        try {
-            return new BigDecimal(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "'" + raw + "' is not a decimal number");
+        String text = raw.trim();
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not a plain decimal number such as 12.3456 "
+                    + "(at most 15 digits before the point and 10 after it)");
         }
+        return new BigDecimal(text);
     }
 
+    /** An ISO-8601 instant between 1970 and 9999, with Z or an offset. */
     public static Instant instant(String raw, String field) {
         required(raw, field);
+        Instant at;
         try {
-            return Instant.parse(raw);
+            at = Instant.parse(raw);
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(raw).toInstant();
+                at = java.time.OffsetDateTime.parse(raw).toInstant();
             } catch (DateTimeParseException again) {
                 throw new InvalidRequestException(field,
                         "'" + raw + "' is not an ISO-8601 instant such as 2026-03-01T12:00:00Z");
             }
         }
+        return withinBounds(at, field);
     }
 
+    /** Refuses instants outside 1970…9999, which no meter, payment or statement can carry. */
+    public static Instant withinBounds(Instant at, String field) {
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new InvalidRequestException(field, "'" + at + "' is outside 1970…9999");
+        }
+        return at;
+    }
+
+    /** Absent (null) means "not given"; a blank string is an error like any other malformed value. */
     public static Instant optionalInstant(String raw, String field) {
-        return raw == null || raw.isBlank() ? null : instant(raw, field);
+        return raw == null ? null : instant(raw, field);
+    }
+
+    /** A meter's serial number: 1–64 letters, digits and . _ : - (as printed on the meter). */
+    public static String serialNumber(String raw, String field) {
+        required(raw, field);
+        if (raw.length() > 64 || !SERIAL.matcher(raw).matches()) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not a serial number (1–64 letters, digits and . _ : -)");
+        }
+        return raw;
+    }
+
+    /** A host name or IP address a head-end can connect to. */
+    public static String host(String raw, String field) {
+        required(raw, field);
+        if (raw.length() > 253 || !HOST.matcher(raw).matches()) {
+            throw new InvalidRequestException(field, "'" + raw + "' is not a host name or IP address");
+        }
+        return raw;
+    }
+
+    /** Free text such as an event's detail: at most {@code max} characters, no control characters. */
+    public static String text(String raw, String field, int max) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw.length() > max) {
+            throw new InvalidRequestException(field, field + " must be at most " + max + " characters");
+        }
+        if (raw.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new InvalidRequestException(field, field + " must not contain control characters");
+        }
+        return raw;
     }
 
     public static ZoneId zone(String raw, String field) {

@@ -10,7 +10,11 @@ import io.gridledger.ledger.account.AccountCommandOutcome;
 import io.gridledger.ledger.account.ActivateEmergencyCredit;
 import io.gridledger.ledger.account.ConfirmSupplyState;
 import io.gridledger.ledger.account.FriendlyCreditCalendar;
+import io.gridledger.api.audit.Audited;
+import io.gridledger.api.security.Caller;
+import io.gridledger.ledger.account.MeterClockTolerance;
 import io.gridledger.ledger.account.OpenMeterAccount;
+import io.gridledger.ledger.value.RetailerId;
 import io.gridledger.ledger.account.ReadingsOutcome;
 import io.gridledger.ledger.account.RecordMeterReadings;
 import io.gridledger.ledger.account.RegisterReading;
@@ -75,7 +79,6 @@ public class MeterController {
     static final int MAX_READINGS_PER_DELIVERY = 10_000;
     private static final Duration MAX_SERIES_SPAN = Duration.ofDays(400);
     /** How far a meter's clock may run ahead of the ledger's before its time stamps are refused. */
-    static final Duration MAX_METER_CLOCK_AHEAD = Duration.ofMinutes(5);
 
     private final CommandGateway commands;
     private final TopUps topUps;
@@ -88,9 +91,12 @@ public class MeterController {
     private final AccountHistory history;
     private final Clock clock;
 
+    private final MeterClockTolerance clockTolerance;
+
     public MeterController(CommandGateway commands, TariffBook tariffs, BalanceQueries balances, LedgerQueries ledger,
                            ConsumptionQueries consumption, BalanceCatchUp catchUp, MeterRegistry metrics,
-                           AccountHistory history, TopUps topUps, Clock clock) {
+                           AccountHistory history, TopUps topUps, Clock clock, MeterClockTolerance clockTolerance) {
+        this.clockTolerance = clockTolerance;
         this.history = history;
         this.topUps = topUps;
         this.commands = commands;
@@ -104,13 +110,16 @@ public class MeterController {
     }
 
     @PostMapping
+    @Audited("ACCOUNT_OPENING")
     public ResponseEntity<MeterResponses.Balance> open(@RequestBody MeterRequests.OpenAccount body) {
         Fields.required(body, "body");
         MeterId meterId = Fields.value(body.meterId(), "meterId", MeterId::new);
         CustomerId customerId = Fields.value(body.customerId(), "customerId", CustomerId::new);
         TariffId tariffId = Fields.value(body.tariffId(), "tariffId", TariffId::new);
         ZoneId zone = Fields.zone(body.timezone(), "timezone");
+        RetailerId retailer = callerRetailer();
         TariffHistory tariff = tariffs.find(tariffId)
+                .filter(found -> found.retailerId().equals(retailer))
                 .orElseThrow(() -> new NotFoundException("tariffId", "tariff '" + tariffId + "' is not defined"));
         Currency currency = tariff.latest().definition().currency();
         Money zero = Money.zero(currency);
@@ -125,7 +134,8 @@ public class MeterController {
                 recovery,
                 Boolean.TRUE.equals(body.vulnerable()),
                 friendlyCredit(body.friendlyCredit()),
-                clock.instant());
+                clock.instant(),
+                retailer);
         if (balances.findLastSequence(meterId.value()) >= 0) {
             throw new AccountAlreadyOpenedException(meterId.value());
         }
@@ -179,11 +189,12 @@ public class MeterController {
 
     /** The meter was swapped in the field: the account carries on, the new meter's first reading is a baseline. */
     @PostMapping("/{meterId}/replacements")
+    @Audited("METER_REPLACEMENT")
     public MeterResponses.Balance replacement(@PathVariable String meterId,
                                               @RequestBody MeterRequests.Replacement body) {
         MeterId id = existing(meterId);
         Fields.required(body, "body");
-        String serial = Fields.required(body.newSerialNumber(), "newSerialNumber");
+        String serial = Fields.serialNumber(body.newSerialNumber(), "newSerialNumber");
         Instant replacedAt = Fields.instant(body.replacedAt(), "replacedAt");
         Instant now = clock.instant();
         if (replacedAt.isAfter(now)) {
@@ -198,6 +209,7 @@ public class MeterController {
     }
 
     @PostMapping("/{meterId}/top-ups")
+    @Audited("TOP_UP")
     public ResponseEntity<MeterResponses.Receipt> topUp(@PathVariable String meterId,
                                                       @RequestBody MeterRequests.TopUp body) {
         MeterId id = existing(meterId);
@@ -214,6 +226,7 @@ public class MeterController {
     }
 
     @PostMapping("/{meterId}/emergency-credit")
+    @Audited("EMERGENCY_CREDIT")
     public MeterResponses.Balance emergencyCredit(@PathVariable String meterId) {
         MeterId id = existing(meterId);
         AccountCommandOutcome outcome = commands.sendAndWait(new ActivateEmergencyCredit(id, clock.instant()));
@@ -222,6 +235,7 @@ public class MeterController {
     }
 
     @PostMapping("/{meterId}/supply-confirmations")
+    @Audited("SUPPLY_CONFIRMATION")
     public MeterResponses.Balance supplyConfirmation(@PathVariable String meterId,
                                                      @RequestBody MeterRequests.SupplyConfirmation body) {
         MeterId id = existing(meterId);
@@ -234,9 +248,9 @@ public class MeterController {
         }
         Instant now = clock.instant();
         Instant at = body.at() == null ? now : Fields.instant(body.at(), "at");
-        if (at.isAfter(now.plus(MAX_METER_CLOCK_AHEAD))) {
+        if (at.isAfter(now.plus(clockTolerance.maxAhead()))) {
             throw new InvalidRequestException("at", "a confirmation cannot be more than "
-                    + MAX_METER_CLOCK_AHEAD.toMinutes() + " minutes ahead of the ledger's clock (" + now
+                    + clockTolerance.maxAhead() + " ahead of the ledger's clock (" + now
                     + "); check the meter's clock");
         }
         AccountCommandOutcome outcome = commands.sendAndWait(new ConfirmSupplyState(id, state, at, now));
@@ -318,8 +332,12 @@ public class MeterController {
         nonNegative(r.reactiveQ2Varh(), field + ".reactiveQ2Varh");
         nonNegative(r.reactiveQ3Varh(), field + ".reactiveQ3Varh");
         nonNegative(r.reactiveQ4Varh(), field + ".reactiveQ4Varh");
-        return new RegisterReading(at, importWh, r.activeExportWh(), r.reactiveQ1Varh(), r.reactiveQ2Varh(),
-                r.reactiveQ3Varh(), r.reactiveQ4Varh(), r.voltageV(), r.currentA(), r.powerW());
+        try {
+            return new RegisterReading(at, importWh, r.activeExportWh(), r.reactiveQ1Varh(), r.reactiveQ2Varh(),
+                    r.reactiveQ3Varh(), r.reactiveQ4Varh(), r.voltageV(), r.currentA(), r.powerW());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, field + ": " + e.getMessage());
+        }
     }
 
     private static void nonNegative(Long value, String field) {
@@ -349,5 +367,14 @@ public class MeterController {
                     Fields.localTime(w.to(), f + ".to")));
         }
         return new FriendlyCreditCalendar(weekly, holidays);
+    }
+
+    /** Accounts are opened for the calling operator's retailer; the request body cannot name another. */
+    private static RetailerId callerRetailer() {
+        String retailer = Caller.current().retailerId();
+        if (retailer == null) {
+            throw new InvalidRequestException("Authorization", "the caller's token names no retailer");
+        }
+        return Fields.value(retailer, "retailer", RetailerId::new);
     }
 }

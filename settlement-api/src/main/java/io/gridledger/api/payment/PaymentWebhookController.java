@@ -52,7 +52,11 @@ public class PaymentWebhookController {
     static final String DEMO_SECRET = "demo-payment-webhook-secret";
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+    private static final java.util.regex.Pattern EVENT_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private final byte[] secret;
     private final TopUps topUps;
@@ -75,7 +79,7 @@ public class PaymentWebhookController {
         this.clock = clock;
     }
 
-    @PostMapping("/api/v1/payments/webhook")
+    @PostMapping(path = "/api/v1/payments/webhook", consumes = "application/json")
     public ResponseEntity<Acknowledged> paymentSucceeded(
             @RequestHeader(name = WebhookSignature.HEADER, required = false) String signature,
             @RequestBody byte[] body) {
@@ -92,9 +96,11 @@ public class PaymentWebhookController {
             throw new InvalidRequestException("body", "not a payment event: " + (e instanceof JsonProcessingException j
                     ? j.getOriginalMessage() : e.getMessage()));
         }
+        Fields.required(event, "body");
         String eventId = Fields.required(event.eventId(), "eventId");
-        if (eventId.length() > 128) {
-            throw new InvalidRequestException("eventId", "at most 128 characters");
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            throw new InvalidRequestException("eventId",
+                    "the provider's event id is 1–128 letters, digits and . _ : - (starting with a letter or digit)");
         }
         MeterId meterId = Fields.value(event.meterId(), "meterId", MeterId::new);
         PaymentId paymentId = Fields.value(event.paymentId(), "paymentId", PaymentId::new);

@@ -8,6 +8,7 @@ import io.gridledger.ledger.account.InvalidAccountCommandException;
 import io.gridledger.ledger.account.PaymentConflictException;
 import io.gridledger.ledger.account.UnknownTariffException;
 import io.gridledger.ledger.tariff.InvalidTariffException;
+import io.gridledger.ledger.tariff.TariffOfAnotherRetailerException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -82,6 +83,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownTariffException.class)
     ResponseEntity<Object> unknownTariff(UnknownTariffException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Unknown tariff", e.getMessage(), "tariffId");
+    }
+
+    @ExceptionHandler(TariffOfAnotherRetailerException.class)
+    ResponseEntity<Object> tariffOfAnotherRetailer(TariffOfAnotherRetailerException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), "tariffId");
     }
 
     @ExceptionHandler(PaymentConflictException.class)

@@ -52,6 +52,7 @@ public class SettlementController {
 
     /** Closes the period for every account (idempotent) and issues or refreshes its settlement run. */
     @PostMapping("/close")
+    @io.gridledger.api.audit.Audited("PERIOD_CLOSE")
     public CloseResponse close(@PathVariable String period) {
         YearMonth p = Fields.period(period, "period");
         PeriodClosing.Result r = closing.close(p);

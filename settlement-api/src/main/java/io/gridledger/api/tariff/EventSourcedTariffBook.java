@@ -42,16 +42,17 @@ public class EventSourcedTariffBook implements TariffBook {
         if (cached != null && cached.lastSequence() == last.get()) {
             return Optional.of(cached.history());
         }
-        List<TariffVersion> versions = new ArrayList<>();
-        eventStore.readEvents(tariffId.value(), 0).asStream()
+        List<TariffVersionDefined> defined = eventStore.readEvents(tariffId.value(), 0).asStream()
                 .map(m -> m.getPayload())
                 .filter(TariffVersionDefined.class::isInstance)
                 .map(TariffVersionDefined.class::cast)
-                .forEach(e -> versions.add(new TariffVersion(e.version(), e.definition(), e.definedAt())));
-        if (versions.isEmpty()) {
+                .toList();
+        if (defined.isEmpty()) {
             return Optional.empty();
         }
-        TariffHistory history = new TariffHistory(tariffId, versions);
+        List<TariffVersion> versions = new ArrayList<>();
+        defined.forEach(e -> versions.add(new TariffVersion(e.version(), e.definition(), e.definedAt())));
+        TariffHistory history = new TariffHistory(tariffId, versions, defined.get(0).retailerId());
         cache.put(tariffId, new Cached(last.get(), history));
         return Optional.of(history);
     }

@@ -1,6 +1,10 @@
 package io.gridledger.api.tariff;
 
+import io.gridledger.api.audit.Audited;
 import io.gridledger.api.input.Fields;
+import io.gridledger.api.problem.InvalidRequestException;
+import io.gridledger.api.security.Caller;
+import io.gridledger.ledger.value.RetailerId;
 import io.gridledger.api.problem.NotFoundException;
 import io.gridledger.ledger.tariff.DefineTariffVersion;
 import io.gridledger.ledger.tariff.TariffBook;
@@ -34,11 +38,12 @@ public class TariffController {
     }
 
     @PutMapping("/{tariffId}")
+    @Audited("TARIFF_CHANGE")
     public ResponseEntity<TariffResponse> define(@PathVariable String tariffId, @RequestBody TariffDocument body) {
         TariffId id = Fields.value(tariffId, "tariffId", TariffId::new);
         Fields.required(body, "body");
         TariffVersionOutcome outcome = commands.sendAndWait(
-                new DefineTariffVersion(id, body.toDefinition(), clock.instant()));
+                new DefineTariffVersion(id, body.toDefinition(), clock.instant(), retailer()));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(TariffResponse.of(tariffs.find(id).orElseThrow()));
     }
@@ -48,5 +53,14 @@ public class TariffController {
         TariffId id = Fields.value(tariffId, "tariffId", TariffId::new);
         return tariffs.find(id).map(TariffResponse::of)
                 .orElseThrow(() -> new NotFoundException("tariffId", "tariff '" + tariffId + "' is not defined"));
+    }
+
+    /** A tariff belongs to the calling operator's retailer. */
+    private static RetailerId retailer() {
+        String retailer = Caller.current().retailerId();
+        if (retailer == null) {
+            throw new InvalidRequestException("Authorization", "the caller's token names no retailer");
+        }
+        return Fields.value(retailer, "retailer", RetailerId::new);
     }
 }

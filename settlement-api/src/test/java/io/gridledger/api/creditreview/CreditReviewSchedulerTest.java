@@ -23,6 +23,9 @@ import static org.awaitility.Awaitility.await;
  * Time acting on accounts through the scheduler's query on the real database: standing charges
  * for each local day begun, and a disconnection decided again when a friendly period ends.
  */
+// Its clock runs ahead: closed afterwards, so its scheduler cannot age other test classes' accounts
+// in the database they share.
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gridledger.credit-review.interval=1h")
 class CreditReviewSchedulerTest {

@@ -1,0 +1,70 @@
+package io.gridledger.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridledger.api.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Security refusals as {@code application/problem+json} like every other error: 401 names the
+ * {@code Authorization} header (with the standard {@code WWW-Authenticate: Bearer} challenge),
+ * 403 says the caller may not do this to this object; 413 and 429 for size and rate. A refused
+ * change is also written to the audit trail.
+ */
+@Component
+public class ApiProblems {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    private final AuditTrail audit;
+
+    public ApiProblems(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    public AuthenticationEntryPoint unauthenticated() {
+        return (request, response, failure) -> {
+            bearer.commence(request, response, failure);
+            write(response, 401, "unauthenticated", "Unauthenticated",
+                    "send a valid bearer access token (POST /oauth2/token); " + failure.getMessage(), "Authorization");
+        };
+    }
+
+    public AccessDeniedHandler denied() {
+        return (request, response, failure) -> {
+            if (!HttpMethod.GET.matches(request.getMethod())) {
+                Caller.of(SecurityContextHolder.getContext().getAuthentication()).ifPresent(caller ->
+                        audit.record(caller, "ACCESS_DENIED", request.getMethod() + " " + request.getRequestURI(),
+                                request.getHeader(AuditTrail.REASON_HEADER), AuditTrail.Outcome.DENIED));
+            }
+            write(response, 403, "forbidden", "Forbidden",
+                    "the caller's roles do not allow this on this object (own meters, own retailer only)",
+                    "Authorization");
+        };
+    }
+
+    void write(HttpServletResponse response, int status, String type, String title, String detail, String field)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://gridledger.io/problems/" + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("field", field);
+        body.put("errors", List.of(Map.of("field", field, "message", detail)));
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(body));
+    }
+}
