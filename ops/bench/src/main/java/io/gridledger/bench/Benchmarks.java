@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code ingest} (default): readings through the command path; {@code close}: closing a period for a fleet. */
+/**
+ * {@code ingest} (default): readings through the command path; {@code close}: closing a period for a
+ * fleet; {@code clear}: clearing a market interval (no database).
+ */
 public final class Benchmarks {
 
     private Benchmarks() {
@@ -13,6 +16,8 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("close")) {
             PeriodCloseBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("clear")) {
+            MarketClearingBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("ingest")) {
             IngestionBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
