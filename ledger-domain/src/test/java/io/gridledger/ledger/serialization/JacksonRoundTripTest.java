@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.gridledger.ledger.account.AcceptedInterval;
+import io.gridledger.ledger.account.ReactiveEnergy;
+import io.gridledger.ledger.account.PeriodCloseOutcome;
+import io.gridledger.ledger.account.SettlementPeriodClosed;
+import io.gridledger.ledger.account.CloseSettlementPeriod;
+import io.gridledger.ledger.account.MeterReplaced;
+import io.gridledger.ledger.account.ReplaceMeter;
 import io.gridledger.ledger.account.MeterEvent;
 import io.gridledger.ledger.account.MeterEventType;
 import io.gridledger.ledger.account.MeterEventsRecorded;
@@ -181,8 +187,59 @@ class JacksonRoundTripTest {
                 // values
                 Energy.ofWh(1234),
                 new WeeklyWindow.SecondRange(0, 3600),
-                new PaymentId("p-1"));
+                new PaymentId("p-1"),
+                new io.gridledger.ledger.value.RetailerId("north-energy"),
+                new io.gridledger.ledger.value.CustomerId("CUST-42"),
+                METER, TARIFF, eur("12.3456"), Percentage.of("12.5"),
+                new WeeklyWindow(Set.of(java.time.DayOfWeek.MONDAY), java.time.LocalTime.of(18, 0),
+                        java.time.LocalTime.of(8, 0)),
+                calendar, baseline, charged, full, minimal,
+                new RejectedReading(AT, RejectionReason.AHEAD_OF_LEDGER_CLOCK, "check the meter's clock"),
+                new ReactiveEnergy(10, 0, 3, 7, new BigDecimal("0.95")),
+                new io.gridledger.ledger.tariff.ReactivePricing(new BigDecimal("0.0200"), new BigDecimal("0.48")),
+                new MeterEvent(MeterEventType.STRONG_MAGNETIC_FIELD, AT, "phase L1"),
+                new io.gridledger.ledger.account.MeterClockTolerance(java.time.Duration.ofMinutes(5)),
+                // meter replacement and period close
+                new ReplaceMeter(METER, "SN-2", full, AT, AT),
+                new ReplaceMeter(METER, "SN-3", null, EARLIER, AT),
+                new MeterReplaced(METER, "SN-2", EARLIER, EARLIER, AT),
+                new CloseSettlementPeriod(METER, YearMonth.of(2025, 2), AT),
+                new SettlementPeriodClosed(METER, YearMonth.of(2025, 2), 2, 250_000, 1_200, 800, 400, eur("0.0800"),
+                        3_000, 1_000, eur("0.0700"), 2_000, eur("41.2500"), false, AT),
+                new PeriodCloseOutcome(PeriodCloseOutcome.Status.CLOSED, 17),
+                // market
+                new io.gridledger.ledger.value.CommunityId("solar-park"),
+                new io.gridledger.ledger.value.OrderId("ord-1"),
+                MARKET_RULES, MARKET_ORDER, MARKET_MATCH,
+                new io.gridledger.ledger.market.PlaceOrder(COMMUNITY, EARLIER, MARKET_RULES, MARKET_ORDER.id(),
+                        METER, io.gridledger.ledger.market.Side.SELL, 2_000, new BigDecimal("0.1800"), AT),
+                new io.gridledger.ledger.market.CancelOrder(COMMUNITY, EARLIER, MARKET_ORDER.id(), METER, AT),
+                new io.gridledger.ledger.market.ClearInterval(COMMUNITY, EARLIER, AT),
+                new io.gridledger.ledger.market.MarketIntervalOpened(COMMUNITY, EARLIER, MARKET_RULES),
+                new io.gridledger.ledger.market.OrderPlaced(COMMUNITY, EARLIER, MARKET_ORDER, AT),
+                new io.gridledger.ledger.market.OrderCancelled(COMMUNITY, EARLIER, MARKET_ORDER.id(), METER, AT),
+                new io.gridledger.ledger.market.IntervalCleared(COMMUNITY, EARLIER, new BigDecimal("0.2500"),
+                        List.of(MARKET_MATCH), 1_000, AT),
+                new io.gridledger.ledger.market.IntervalCleared(COMMUNITY, EARLIER, null, List.of(), 0, AT),
+                new io.gridledger.ledger.market.Clearing(new BigDecimal("0.2500"), List.of(MARKET_MATCH)),
+                new io.gridledger.ledger.market.MarketInterval.OrderOutcome(MARKET_ORDER, true),
+                io.gridledger.ledger.market.TradeAmounts.of(new BigDecimal("0.2500"), 1_000, new BigDecimal("0.0350"),
+                        new BigDecimal("0.0040"), Currency.getInstance("EUR")),
+                new io.gridledger.ledger.market.DeliveryAllocation.Delivered(MARKET_MATCH, 750));
     }
+
+    private static final io.gridledger.ledger.value.CommunityId COMMUNITY =
+            new io.gridledger.ledger.value.CommunityId("solar-park");
+    private static final io.gridledger.ledger.market.MarketRules MARKET_RULES =
+            new io.gridledger.ledger.market.MarketRules(Currency.getInstance("EUR"),
+                    io.gridledger.ledger.market.MarketRules.DEFAULT_INTERVAL,
+                    io.gridledger.ledger.market.MarketRules.DEFAULT_GATE_CLOSURE, new BigDecimal("0.0350"),
+                    new BigDecimal("0.0040"));
+    private static final io.gridledger.ledger.market.Order MARKET_ORDER = io.gridledger.ledger.market.Order.sell(
+            "ord-1", "MTR-0001", 2_000, "0.1800", 3);
+    private static final io.gridledger.ledger.market.Match MARKET_MATCH = new io.gridledger.ledger.market.Match(
+            new io.gridledger.ledger.value.OrderId("ord-2"), new MeterId("MTR-0002"),
+            new io.gridledger.ledger.value.OrderId("ord-1"), METER, 1_000);
 
     static Stream<Named<Object>> namedSamples() {
         return samples().stream().map(s -> Named.of(s.getClass().getSimpleName() + " " + s, s));
@@ -209,7 +266,7 @@ class JacksonRoundTripTest {
         Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
         List<Class<?>> missing = new ArrayList<>();
         for (String pkg : List.of("io.gridledger.ledger.account", "io.gridledger.ledger.tariff",
-                "io.gridledger.ledger.value")) {
+                "io.gridledger.ledger.value", "io.gridledger.ledger.market")) {
             for (Class<?> type : publicRecordsIn(pkg)) {
                 if (!sampled.contains(type)) {
                     missing.add(type);
@@ -219,19 +276,26 @@ class JacksonRoundTripTest {
         assertThat(missing).as("records without a JSON round-trip sample").isEmpty();
     }
 
+    /** Every public record of the package, from main classes and test classes alike (all class path roots). */
     private static List<Class<?>> publicRecordsIn(String pkg) throws Exception {
-        URL url = JacksonRoundTripTest.class.getClassLoader().getResource(pkg.replace('.', '/'));
-        assertThat(url).isNotNull();
-        File[] files = new File(url.toURI()).listFiles((dir, name) -> name.endsWith(".class"));
-        assertThat(files).isNotEmpty();
+        List<URL> roots = java.util.Collections.list(
+                JacksonRoundTripTest.class.getClassLoader().getResources(pkg.replace('.', '/')));
+        assertThat(roots).isNotEmpty();
         List<Class<?>> records = new ArrayList<>();
-        for (File f : Arrays.stream(files).sorted().toList()) {
-            Class<?> type = Class.forName(pkg + "." + f.getName().replace(".class", "").replace('/', '.'),
-                    false, JacksonRoundTripTest.class.getClassLoader());
-            if (type.isRecord() && Modifier.isPublic(type.getModifiers()) && !type.isLocalClass()) {
-                records.add(type);
+        for (URL url : roots) {
+            if (!"file".equals(url.getProtocol())) {
+                continue;
+            }
+            File[] files = new File(url.toURI()).listFiles((dir, name) -> name.endsWith(".class"));
+            for (File f : Arrays.stream(files == null ? new File[0] : files).sorted().toList()) {
+                Class<?> type = Class.forName(pkg + "." + f.getName().replace(".class", "").replace('/', '.'),
+                        false, JacksonRoundTripTest.class.getClassLoader());
+                if (type.isRecord() && Modifier.isPublic(type.getModifiers()) && !type.isLocalClass()) {
+                    records.add(type);
+                }
             }
         }
+        assertThat(records).as("records in " + pkg).isNotEmpty();
         return records;
     }
 }
