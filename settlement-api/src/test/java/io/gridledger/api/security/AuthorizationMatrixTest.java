@@ -1,7 +1,5 @@
 package io.gridledger.api.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.gridledger.api.ApiClient;
@@ -12,20 +10,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static io.gridledger.api.security.Role.ADMIN;
 import static io.gridledger.api.security.Role.CONSUMER;
@@ -129,21 +122,15 @@ class AuthorizationMatrixTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private ApiUnderTest api;
 
     @Test
     void everyEndpointRefusesEveryCallerThatMayNotReachItsObject() throws Exception {
+        api = new ApiUnderTest(port, jdbc);
         Callers callers = new Callers(keys);
         setUpTwoRetailers(callers);
 
-        JsonNode docs = json.readTree(send("GET", "/v3/api-docs", null, null).body());
-        Set<String> documented = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = docs.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            path.getValue().fieldNames().forEachRemaining(method -> documented.add(
-                    method.toUpperCase() + " " + path.getKey()));
-        }
+        Set<String> documented = api.documentedEndpoints();
         assertThat(documented).as("endpoints in the OpenAPI description without an access rule in this test")
                 .isSubsetOf(RULES.keySet());
         assertThat(RULES.keySet()).as("rules for endpoints the OpenAPI description does not list")
@@ -160,9 +147,9 @@ class AuthorizationMatrixTest {
                 for (Target target : TARGETS.get(rule.scope())) {
                     String path = fill(template, target);
                     boolean allowed = allowed(rule, subject, target);
-                    String before = allowed ? null : fingerprint();
-                    HttpResponse<String> response = send(method, path, callers.bearer(subject),
-                            method.equals("GET") ? null : "{}");
+                    String before = allowed ? null : api.fingerprint("mx-");
+                    HttpResponse<String> response = api.send(method, path, callers.bearer(subject),
+                            "application/json", method.equals("GET") ? null : "{}".getBytes(StandardCharsets.UTF_8));
                     int status = response.statusCode();
                     calls++;
                     String call = endpoint + " as " + subject + " on " + target.id() + " → " + status;
@@ -176,7 +163,7 @@ class AuthorizationMatrixTest {
                                 ? status == 401 : status == 403 || status == 404;
                         if (!refused) {
                             wrong.add(call + " (must be refused)");
-                        } else if (!before.equals(fingerprint())) {
+                        } else if (!before.equals(api.fingerprint("mx-"))) {
                             wrong.add(call + " (refused, but changed something)");
                         }
                     }
@@ -216,22 +203,6 @@ class AuthorizationMatrixTest {
                 .replace("{run}", "R1");
     }
 
-    /**
-     * What a refused call must leave alone: this test's accounts' events, the accounts and tariffs there
-     * are (other test classes' contexts share the database), personal data, device registrations.
-     */
-    private String fingerprint() {
-        return jdbc.queryForObject("""
-                SELECT (SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier LIKE 'mx-%') || '/' ||
-                       (SELECT COUNT(*) FROM domain_event_entry WHERE sequence_number = 0
-                            AND (payload_type LIKE '%MeterAccountOpened' OR payload_type LIKE '%TariffVersionDefined'))
-                        || '/' ||
-                       (SELECT md5(COALESCE(string_agg(customer_id || ':' || COALESCE(name, '') || ':'
-                            || COALESCE(erased_at::text, ''), ',' ORDER BY customer_id), '')) FROM customer_profile) || '/' ||
-                       (SELECT COUNT(*) FROM modbus_meter) || '/' || (SELECT COUNT(*) FROM dlms_meter) || '/' ||
-                       (SELECT COUNT(*) FROM p1_source)""", String.class);
-    }
-
     private void setUpTwoRetailers(Callers callers) throws Exception {
         Callers.Subject north = SUBJECTS.get(2);
         Callers.Subject south = SUBJECTS.get(3);
@@ -249,18 +220,12 @@ class AuthorizationMatrixTest {
         }
     }
 
+    private HttpResponse<String> send(String method, String path, String bearer, String body) throws Exception {
+        return api.send(method, path, bearer, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void expect(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     }
 
-    private HttpResponse<String> send(String method, String path, String bearer, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            request.header("Authorization", bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -28,7 +28,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +141,7 @@ class HostileInputTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private ApiUnderTest api;
 
     @Test
     void everyEndpointRefusesAThousandHostileInputsAndChangesNothing() throws Exception {
@@ -150,10 +150,11 @@ class HostileInputTest {
         Callers.Subject device = new Callers.Subject("fz-device", List.of(DEVICE), NORTH, null);
         Callers.Subject provider = new Callers.Subject("fz-provider", List.of(PAYMENT_PROVIDER), NORTH, null);
         Callers.Subject consumer = new Callers.Subject("fz-consumer", List.of(Role.CONSUMER), NORTH, "fz-cust");
+        api = new ApiUnderTest(port, jdbc);
         setUp(callers.bearer(operator));
 
         List<Endpoint> endpoints = endpoints(operator, device, provider, consumer);
-        Set<String> documented = documented();
+        Set<String> documented = api.documentedEndpoints();
         Set<String> covered = new TreeSet<>();
         endpoints.forEach(e -> covered.add(e.key()));
         assertThat(documented).as("endpoints without hostile-input generators")
@@ -165,7 +166,7 @@ class HostileInputTest {
         int total = 0;
         for (Endpoint endpoint : endpoints) {
             String bearer = endpoint.caller() == null ? null : callers.bearer(endpoint.caller());
-            String before = fingerprint();
+            String before = api.fingerprint("fz-");
             for (int i = 0; i < INPUTS_PER_ENDPOINT; i++) {
                 Input input = generate(endpoint, random);
                 HttpResponse<String> response = send(endpoint.method(), input.path(), bearer, input.contentType(),
@@ -177,7 +178,7 @@ class HostileInputTest {
                     wrong.add(endpoint.key() + " ← " + input.what() + " → " + status + " " + abbreviate(response.body()));
                 }
             }
-            String after = fingerprint();
+            String after = api.fingerprint("fz-");
             if (!before.equals(after)) {
                 wrong.add(endpoint.key() + ": hostile inputs changed stored data (" + before + " → " + after + ") "
                         + jdbc.queryForList("SELECT a || ' ' || t || ' ' || n FROM (SELECT aggregate_identifier a, payload_type t, "
@@ -399,50 +400,20 @@ class HostileInputTest {
                 "{\"name\":\"Fuzz Customer\"}".getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(201);
     }
 
-    private Set<String> documented() throws Exception {
-        JsonNode docs = json.readTree(send("GET", "/v3/api-docs", null, null, null, false).body());
-        Set<String> documented = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = docs.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
-        }
-        return documented;
-    }
-
-    /**
-     * What must not move: this test's accounts' events and the accounts and tariffs there are (other
-     * test classes' application contexts share the database and their schedulers add events of their own),
-     * personal data, device registrations and webhook events.
-     */
-    private String fingerprint() {
-        return jdbc.queryForObject("""
-                SELECT (SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier LIKE 'fz-%') || '/' ||
-                       (SELECT COUNT(*) FROM domain_event_entry WHERE sequence_number = 0
-                            AND (payload_type LIKE '%MeterAccountOpened' OR payload_type LIKE '%TariffVersionDefined'))
-                        || '/' ||
-                       (SELECT md5(COALESCE(string_agg(customer_id || ':' || COALESCE(name, '') || ':'
-                            || COALESCE(phone, '') || ':' || COALESCE(erased_at::text, ''), ',' ORDER BY customer_id), ''))
-                        FROM customer_profile) || '/' ||
-                       (SELECT COUNT(*) FROM modbus_meter) || '/' || (SELECT COUNT(*) FROM dlms_meter) || '/' ||
-                       (SELECT COUNT(*) FROM p1_source) || '/' || (SELECT COUNT(*) FROM payment_webhook_event)""",
-                String.class);
-    }
-
+    /** A call; a webhook call is signed with the provider's secret so that its body is what is judged. */
     private HttpResponse<String> send(String method, String path, String bearer, String contentType, byte[] body,
                                       boolean signed) throws Exception {
+        if (!signed) {
+            return api.send(method, path, bearer, contentType, body);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header(WebhookSignature.HEADER, WebhookSignature.sign(webhookSecret.getBytes(StandardCharsets.UTF_8),
+                        Instant.now(), body == null ? new byte[0] : body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
-        }
-        if (bearer != null) {
-            request.header("Authorization", bearer);
-        }
-        if (signed) {
-            request.header(WebhookSignature.HEADER, WebhookSignature.sign(
-                    webhookSecret.getBytes(StandardCharsets.UTF_8), Instant.now(), body == null ? new byte[0] : body));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
