@@ -46,10 +46,8 @@ public class AuditController {
             throw new InvalidRequestException("limit", "limit must be 1 to 10000");
         }
         Caller caller = Caller.current();
-        String retailer = caller.has(Role.ADMIN) || caller.has(Role.REGULATOR) ? null : caller.retailerId();
-        if (retailer == null && !caller.has(Role.ADMIN) && !caller.has(Role.REGULATOR)) {
-            throw new InvalidRequestException("Authorization", "the caller's token names no retailer");
-        }
+        String retailer = caller.has(Role.ADMIN) || caller.has(Role.REGULATOR) ? null
+                : caller.requireRetailer().value();
         return new AuditResponse(trail.entries(start, end, retailer, limit));
     }
 }

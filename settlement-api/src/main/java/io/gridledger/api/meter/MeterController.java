@@ -117,7 +117,8 @@ public class MeterController {
         CustomerId customerId = Fields.value(body.customerId(), "customerId", CustomerId::new);
         TariffId tariffId = Fields.value(body.tariffId(), "tariffId", TariffId::new);
         ZoneId zone = Fields.zone(body.timezone(), "timezone");
-        RetailerId retailer = callerRetailer();
+        // accounts are opened for the calling operator's retailer; the request body cannot name another
+        RetailerId retailer = Caller.current().requireRetailer();
         TariffHistory tariff = tariffs.find(tariffId)
                 .filter(found -> found.retailerId().equals(retailer))
                 .orElseThrow(() -> new NotFoundException("tariffId", "tariff '" + tariffId + "' is not defined"));
@@ -367,14 +368,5 @@ public class MeterController {
                     Fields.localTime(w.to(), f + ".to")));
         }
         return new FriendlyCreditCalendar(weekly, holidays);
-    }
-
-    /** Accounts are opened for the calling operator's retailer; the request body cannot name another. */
-    private static RetailerId callerRetailer() {
-        String retailer = Caller.current().retailerId();
-        if (retailer == null) {
-            throw new InvalidRequestException("Authorization", "the caller's token names no retailer");
-        }
-        return Fields.value(retailer, "retailer", RetailerId::new);
     }
 }

@@ -25,9 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every error as {@code application/problem+json}. A 4xx names the field at fault ({@code field})
@@ -35,8 +33,6 @@ import java.util.Map;
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    private static final String TYPE_BASE = "https://gridledger.io/problems/";
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
@@ -154,13 +150,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
                                                   String field) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        if (field != null) {
-            problem.setProperty("field", field);
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-        }
+        ProblemDetail problem = Problems.of(status, type, title, detail, field);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -3,7 +3,9 @@ package io.gridledger.api.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridledger.api.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletResponse;
+import io.gridledger.api.problem.Problems;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -12,9 +14,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Security refusals as {@code application/problem+json} like every other error: 401 names the
@@ -25,12 +24,14 @@ import java.util.Map;
 @Component
 public class ApiProblems {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final AuditTrail audit;
 
-    public ApiProblems(AuditTrail audit) {
+    /** {@code json} is the application's mapper, which writes a problem's properties at top level as MVC does. */
+    public ApiProblems(AuditTrail audit, ObjectMapper json) {
         this.audit = audit;
+        this.json = json;
     }
 
     public AuthenticationEntryPoint unauthenticated() {
@@ -56,15 +57,9 @@ public class ApiProblems {
 
     void write(HttpServletResponse response, int status, String type, String title, String detail, String field)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://gridledger.io/problems/" + type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("field", field);
-        body.put("errors", List.of(Map.of("field", field, "message", detail)));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        response.getOutputStream().write(json.writeValueAsBytes(
+                Problems.of(HttpStatusCode.valueOf(status), type, title, detail, field)));
     }
 }

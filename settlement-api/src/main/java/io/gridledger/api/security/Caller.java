@@ -1,5 +1,8 @@
 package io.gridledger.api.security;
 
+import io.gridledger.api.input.Fields;
+import io.gridledger.api.problem.InvalidRequestException;
+import io.gridledger.ledger.value.RetailerId;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,11 +21,22 @@ import java.util.stream.Collectors;
 public record Caller(String subject, Set<Role> roles, String retailerId, String customerId) {
 
     public Caller {
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        roles = Set.copyOf(roles);
     }
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /**
+     * The retailer the caller works for: what accounts, tariffs and profiles it creates belong to.
+     * A token without one cannot create anything (400 naming the {@code Authorization} header).
+     */
+    public RetailerId requireRetailer() {
+        if (retailerId == null) {
+            throw new InvalidRequestException("Authorization", "the caller's token names no retailer");
+        }
+        return Fields.value(retailerId, "retailer", RetailerId::new);
     }
 
     public String rolesText() {

@@ -2,9 +2,7 @@ package io.gridledger.api.tariff;
 
 import io.gridledger.api.audit.Audited;
 import io.gridledger.api.input.Fields;
-import io.gridledger.api.problem.InvalidRequestException;
 import io.gridledger.api.security.Caller;
-import io.gridledger.ledger.value.RetailerId;
 import io.gridledger.api.problem.NotFoundException;
 import io.gridledger.ledger.tariff.DefineTariffVersion;
 import io.gridledger.ledger.tariff.TariffBook;
@@ -43,7 +41,8 @@ public class TariffController {
         TariffId id = Fields.value(tariffId, "tariffId", TariffId::new);
         Fields.required(body, "body");
         TariffVersionOutcome outcome = commands.sendAndWait(
-                new DefineTariffVersion(id, body.toDefinition(), clock.instant(), retailer()));
+                new DefineTariffVersion(id, body.toDefinition(), clock.instant(),
+                        Caller.current().requireRetailer()));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(TariffResponse.of(tariffs.find(id).orElseThrow()));
     }
@@ -53,14 +52,5 @@ public class TariffController {
         TariffId id = Fields.value(tariffId, "tariffId", TariffId::new);
         return tariffs.find(id).map(TariffResponse::of)
                 .orElseThrow(() -> new NotFoundException("tariffId", "tariff '" + tariffId + "' is not defined"));
-    }
-
-    /** A tariff belongs to the calling operator's retailer. */
-    private static RetailerId retailer() {
-        String retailer = Caller.current().retailerId();
-        if (retailer == null) {
-            throw new InvalidRequestException("Authorization", "the caller's token names no retailer");
-        }
-        return Fields.value(retailer, "retailer", RetailerId::new);
     }
 }

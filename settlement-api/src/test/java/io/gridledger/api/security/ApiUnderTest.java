@@ -41,8 +41,9 @@ final class ApiUnderTest {
         return documented;
     }
 
-    HttpResponse<String> send(String method, String path, String bearer, String contentType, byte[] body)
-            throws Exception {
+    /** A call with a bearer token and a content type (either may be null) and more headers (name, value, …). */
+    HttpResponse<String> send(String method, String path, String bearer, String contentType, byte[] body,
+                              String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -52,6 +53,9 @@ final class ApiUnderTest {
         }
         if (bearer != null) {
             request.header("Authorization", bearer);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
