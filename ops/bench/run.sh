@@ -3,6 +3,7 @@
 #   ops/bench/run.sh [ingest] [--meters=10000 ...]   readings through the command path vs COPY, then over MQTT
 #   ops/bench/run.sh close [--meters=100000 --days=3] closing a settlement period for a fleet
 #   ops/bench/run.sh clear [--orders=10000 --runs=30] clearing one market interval (no database)
+#   ops/bench/run.sh market-day [--meters=1000]       orders, clearing and settlement of a community's day
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ops/services.sh

@@ -16,6 +16,16 @@ public final class ProcessingGroups {
      */
     public static final String SETTLEMENT_CHAIN = "settlement-chain";
 
+    /**
+     * Communities, members, order books, trades and certificates. A subscribing processor: the rows
+     * are written in the transaction that stores the events, so an order placed is in the book the
+     * next request reads (cancelling by id, the standing-order scheduler).
+     */
+    public static final String MARKET_VIEWS = "market-views";
+
+    /** Books each settled trade on the buyer's and the seller's account (a tracking processor: at least once). */
+    public static final String MARKET_SETTLEMENT = "market-settlement";
+
     private ProcessingGroups() {
     }
 }

@@ -61,6 +61,10 @@ final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     /** A response read as bytes, for CSV, PDF and exact documents. */
     record Raw(int status, byte[] body, String contentType) {
 

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ public class MeterAccount {
     static final Duration RELAY_EXPIRY = Duration.ofHours(24);
     /** How many meter events are remembered to recognise repeats (meters resend at most their last few hundred). */
     static final int REMEMBERED_METER_EVENTS = 512;
+    /** How many settled trade sides are remembered to recognise a repeat (six weeks of quarter hours). */
+    static final int REMEMBERED_TRADES = 4_096;
 
     @AggregateIdentifier
     private MeterId meterId;
@@ -77,6 +80,14 @@ public class MeterAccount {
     private String meterSerial;
     /** Keys of the latest meter events, to recognise a repeated report. */
     private final LinkedHashSet<String> recentMeterEvents = new LinkedHashSet<>();
+
+    /**
+     * Trade sides booked ({@code tradeId/role} → interval start), oldest first. Trades settle within
+     * days of their interval, so one of an interval at or before {@link #tradesForgottenThrough} (the
+     * latest forgotten) is one booked long ago.
+     */
+    private final LinkedHashMap<String, Instant> settledTrades = new LinkedHashMap<>();
+    private Instant tradesForgottenThrough;
 
     private YearMonth closedThrough;
     private final Map<YearMonth, PeriodTotals> openPeriods = new HashMap<>();
@@ -397,6 +408,57 @@ public class MeterAccount {
         return new AccountCommandOutcome(sequence());
     }
 
+    /**
+     * Books one side of a settled trade. The trade's money replaces what the tariff did with the
+     * delivered Wh (the refund or reversal comes with the command, from the same accepted readings),
+     * so delivered energy is paid once, at the clearing price; then credit control runs as after a
+     * reading. Settled trades are remembered, so a repeated command books nothing.
+     */
+    @CommandHandler
+    public AccountCommandOutcome handle(SettleTrade command, TariffBook tariffs) {
+        String key = command.tradeId() + "/" + command.role();
+        if (settledTrades.containsKey(key) || (tradesForgottenThrough != null
+                && !command.intervalStart().isAfter(tradesForgottenThrough))) {
+            return new AccountCommandOutcome(sequence());
+        }
+        requireCurrency(command.tradeValue(), currency, "tradeValue");
+        requireCurrency(command.tradeAmount(), currency, "tradeAmount");
+        requireCurrency(command.tariffReversal(), currency, "tariffReversal");
+        requireCurrency(command.imbalanceCharge(), currency, "imbalanceCharge");
+        Instant at = command.at();
+        TariffHistory history = tariffHistory(tariffs);
+        catchUpWithTime(at, history);
+        YearMonth period = bookedIn(SettlementPeriods.periodEnding(command.intervalEnd(), zone));
+        Money zero = Money.zero(currency);
+        long withdrawn = 0;
+        long shortfallWh = 0;
+        Money shortfallCharge = zero;
+        Money change;
+        if (command.role() == TradeRole.BUYER) {
+            change = command.tariffReversal().minus(command.tradeAmount());
+        } else {
+            long bank = Math.max(0, totalsOf(period).bankWh);
+            withdrawn = Math.min(bank, command.bankWithdrawnWh());
+            shortfallWh = command.bankWithdrawnWh() - withdrawn;
+            if (shortfallWh > 0) {
+                long wh = shortfallWh;
+                shortfallCharge = history.versionAt(command.intervalStart())
+                        .map(v -> v.definition().exportCredit(wh)).orElse(zero);
+            }
+            change = command.tradeAmount().minus(command.tariffReversal()).minus(shortfallCharge)
+                    .minus(command.imbalanceCharge());
+        }
+        boolean wasNegative = balance.isNegative();
+        apply(new TradeSettled(meterId, command.tradeId(), command.role(), command.intervalStart(),
+                command.matchedWh(), command.deliveredWh(), command.tradeValue(), command.tradeAmount(), command.tariffReversal(), withdrawn, shortfallWh,
+                shortfallCharge, command.imbalanceCharge(), change, balance.plus(change), period, at));
+        if (emergencyCreditActive && wasNegative && !balance.isNegative()) {
+            apply(new EmergencyCreditRepaid(meterId, at));
+        }
+        controlCredit(at, Trigger.READINGS);
+        return new AccountCommandOutcome(sequence());
+    }
+
     // ---- deciding ---------------------------------------------------------------------------
 
     private TariffHistory tariffHistory(TariffBook tariffs) {
@@ -627,6 +689,22 @@ public class MeterAccount {
             openPeriods.put(next, totalsOf(next).plus(0, 0, event.bankCarriedWh()));
         }
         balance = event.balanceAfter();
+    }
+
+    @EventSourcingHandler
+    void on(TradeSettled event) {
+        balance = event.balanceAfter();
+        if (event.bankWithdrawnWh() > 0) {
+            openPeriods.put(event.period(), totalsOf(event.period()).plus(0, 0, -event.bankWithdrawnWh()));
+        }
+        settledTrades.put(event.tradeId() + "/" + event.role(), event.intervalStart());
+        while (settledTrades.size() > REMEMBERED_TRADES) {
+            Map.Entry<String, Instant> oldest = settledTrades.entrySet().iterator().next();
+            settledTrades.remove(oldest.getKey());
+            if (tradesForgottenThrough == null || oldest.getValue().isAfter(tradesForgottenThrough)) {
+                tradesForgottenThrough = oldest.getValue();
+            }
+        }
     }
 
     @EventSourcingHandler

@@ -16,8 +16,11 @@ import java.util.Map;
  */
 public final class DeliveryAllocation {
 
-    /** A trade with what was delivered of it (0…matched). */
-    public record Delivered(Match match, long deliveredWh) {
+    /**
+     * A trade with what was delivered of it (0…matched) and {@code sellerShortWh}, the part the buyer
+     * took in but the seller did not export: the seller's imbalance.
+     */
+    public record Delivered(Match match, long deliveredWh, long sellerShortWh) {
 
         public long undeliveredWh() {
             return match.energyWh() - deliveredWh;
@@ -40,10 +43,11 @@ public final class DeliveryAllocation {
         for (Match match : matches) {
             long export = Math.max(0, exportLeft.getOrDefault(match.seller(), 0L));
             long imported = Math.max(0, importLeft.getOrDefault(match.buyer(), 0L));
-            long energy = Math.min(match.energyWh(), Math.min(export, imported));
+            long takenIn = Math.min(match.energyWh(), imported);
+            long energy = Math.min(takenIn, export);
             exportLeft.put(match.seller(), export - energy);
             importLeft.put(match.buyer(), imported - energy);
-            delivered.add(new Delivered(match, energy));
+            delivered.add(new Delivered(match, energy, takenIn - energy));
         }
         return delivered;
     }

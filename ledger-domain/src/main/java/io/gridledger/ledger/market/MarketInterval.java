@@ -37,6 +37,7 @@ public class MarketInterval {
     private final Map<OrderId, Order> everPlaced = new LinkedHashMap<>();
     private long nextSequence;
     private IntervalCleared clearing;
+    private IntervalSettled settlement;
 
     protected MarketInterval() {
     }
@@ -99,6 +100,25 @@ public class MarketInterval {
         return clearing;
     }
 
+    /** Settles the cleared trades on the measurements ({@link IntervalSettlement}), once, from the interval's end on. */
+    @CommandHandler
+    public IntervalSettled handle(SettleInterval command) {
+        if (settlement != null) {
+            return settlement;
+        }
+        if (clearing == null) {
+            throw new InvalidMarketOrderException("intervalStart", "the interval starting " + intervalStart
+                    + " has not been cleared yet");
+        }
+        Instant end = intervalStart.plus(rules.intervalLength());
+        if (command.at().isBefore(end)) {
+            throw new InvalidMarketOrderException("at", "the interval can be settled from its end on (" + end + ")");
+        }
+        apply(IntervalSettlement.settle(communityId, intervalStart, rules, clearing, command.measurements(),
+                command.at()));
+        return settlement;
+    }
+
     private void requireGateOpen(Instant at) {
         if (clearing != null || !at.isBefore(gateClosure())) {
             throw new GateClosedException(intervalStart, gateClosure());
@@ -106,7 +126,7 @@ public class MarketInterval {
     }
 
     private Instant gateClosure() {
-        return intervalStart.minus(rules.gateClosureLead());
+        return rules.gateClosureOf(intervalStart);
     }
 
     private static boolean sameTerms(Order a, Order b) {
@@ -137,5 +157,10 @@ public class MarketInterval {
     @EventSourcingHandler
     void on(IntervalCleared event) {
         clearing = event;
+    }
+
+    @EventSourcingHandler
+    void on(IntervalSettled event) {
+        settlement = event;
     }
 }

@@ -2,6 +2,8 @@ package io.gridledger.ledger.statement;
 
 import io.gridledger.ledger.account.AcceptedInterval;
 import io.gridledger.ledger.account.AccountToppedUp;
+import io.gridledger.ledger.account.TradeRole;
+import io.gridledger.ledger.account.TradeSettled;
 import io.gridledger.ledger.account.MeterAccountOpened;
 import io.gridledger.ledger.account.MeterReadingsRecorded;
 import io.gridledger.ledger.account.SettlementPeriodClosed;
@@ -120,6 +122,8 @@ public final class AccountStatements {
                     addInterval(interval, e.firstOpenPeriod());
                 }
             }
+        } else if (event instanceof TradeSettled e) {
+            addTrade(e);
         } else if (event instanceof SettlementPeriodClosed e) {
             PeriodBook book = book(e.period());
             Optional<TariffDefinition> tariff = definition(e.tariffVersion());
@@ -169,6 +173,33 @@ public final class AccountStatements {
         }
     }
 
+    private void addTrade(TradeSettled e) {
+        YearMonth period = bookable(e.period());
+        PeriodBook book = book(period);
+        long wh = e.deliveredWh();
+        if (e.role() == TradeRole.BUYER) {
+            book.line(StatementLineKind.TRADE_PURCHASE, e.period(), "energy bought from neighbours (price + grid fee)",
+                    null, wh, "Wh", null, e.tradeAmount().negate());
+            book.line(StatementLineKind.TRADE_IMPORT_REFUND, e.period(), "import charge of the bought energy given back",
+                    null, wh, "Wh", null, e.tariffReversal());
+            book.tradedInWh += wh;
+        } else {
+            book.line(StatementLineKind.TRADE_SALE, e.period(), "energy sold to neighbours (price − platform fee)",
+                    null, wh, "Wh", null, e.tradeAmount());
+            Money reversal = e.tariffReversal().plus(e.bankShortfallCharge());
+            if (reversal.isPositive() || e.bankWithdrawnWh() > 0) {
+                book.line(StatementLineKind.TRADE_EXPORT_REVERSAL, e.period(), "export credit of the sold energy given back",
+                        null, wh, "Wh", null, reversal.negate());
+            }
+            if (e.imbalanceCharge().isPositive()) {
+                book.line(StatementLineKind.TRADE_IMBALANCE, e.period(), "sold energy not exported (imbalance)",
+                        null, null, null, null, e.imbalanceCharge().negate());
+            }
+            book.tradedOutWh += wh;
+            book.bankSoldWh += e.bankWithdrawnWh();
+        }
+    }
+
     /** A movement of a closed period is booked in the first period still open. */
     private YearMonth bookable(YearMonth period) {
         return closedThrough != null && !period.isAfter(closedThrough) ? closedThrough.plusMonths(1) : period;
@@ -209,6 +240,9 @@ public final class AccountStatements {
         private long bankDrawnWh;
         private long bankPaidOutWh;
         private long bankCarriedWh;
+        private long bankSoldWh;
+        private long tradedInWh;
+        private long tradedOutWh;
         private long lateIntervals;
         private Statement.Reactive reactive = new Statement.Reactive(0, 0, 0);
         private Instant closedAt;
@@ -231,6 +265,7 @@ public final class AccountStatements {
             Money closing = opening;
             Money tax = zero;
             Money adjustments = zero;
+            Money trading = zero;
             List<LineKey> keys = new ArrayList<>(lines.keySet());
             keys.sort(LINE_ORDER);
             for (LineKey key : keys) {
@@ -243,6 +278,9 @@ public final class AccountStatements {
                 closing = closing.plus(sum.amount);
                 tax = tax.plus(lineTax);
                 byKind.merge(key.kind(), sum.amount, Money::plus);
+                if (key.kind().isTrade()) {
+                    trading = trading.plus(sum.amount);
+                }
                 if (key.forPeriod().isBefore(period)) {
                     adjustments = adjustments.plus(sum.amount);
                 }
@@ -256,12 +294,13 @@ public final class AccountStatements {
                     byKind.getOrDefault(StatementLineKind.EXPORT_CREDIT, zero),
                     byKind.getOrDefault(StatementLineKind.BANK_PAYOUT, zero),
                     byKind.getOrDefault(StatementLineKind.REACTIVE_CHARGE, zero).negate(),
-                    adjustments, tax);
+                    adjustments, tax, trading);
             return new Statement(meterId, customerId, period, zone,
                     closedAt == null ? Statement.Status.OPEN : Statement.Status.CLOSED, closedAt, closedEarly,
                     opening, out, closing, totals,
-                    new Statement.Energy(importWh, exportWh, bankDrawnWh, lateIntervals),
-                    new Statement.Bank(bankOpeningWh, bankDepositedWh, bankDrawnWh, bankPaidOutWh, bankCarriedWh),
+                    new Statement.Energy(importWh, exportWh, bankDrawnWh, lateIntervals, tradedInWh, tradedOutWh),
+                    new Statement.Bank(bankOpeningWh, bankDepositedWh, bankDrawnWh, bankSoldWh, bankPaidOutWh,
+                            bankCarriedWh),
                     reactive);
         }
     }

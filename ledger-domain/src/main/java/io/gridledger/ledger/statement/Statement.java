@@ -37,25 +37,29 @@ public record Statement(
         lines = List.copyOf(lines);
     }
 
-    /** Sums of the lines by kind, and the tax contained in the charges. */
+    /** Sums of the lines by kind, and the tax contained in the charges; {@code trading} nets every peer-to-peer line. */
     public record Totals(Money topUps, Money debtRecovered, Money emergencyCreditRepaid, Money importCharges,
                          Money standingCharges, Money exportCredits, Money bankPayout, Money reactiveCharges,
-                         Money adjustments, Money taxContained) {
+                         Money adjustments, Money taxContained, Money trading) {
     }
 
-    /** Energy booked in the period; {@code bankCoveredImportWh} of the import was not charged. */
-    public record Energy(long importWh, long exportWh, long bankCoveredImportWh, long lateIntervals) {
+    /**
+     * Energy booked in the period; {@code bankCoveredImportWh} of the import was not charged;
+     * {@code boughtWh} of the import was bought and {@code soldWh} of the export sold peer-to-peer.
+     */
+    public record Energy(long importWh, long exportWh, long bankCoveredImportWh, long lateIntervals, long boughtWh,
+                         long soldWh) {
 
         public long netWh() {
             return importWh - exportWh;
         }
     }
 
-    /** The net-metering kWh bank: opening + deposited − drawn = paid out + carried to the next period. */
-    public record Bank(long openingWh, long depositedWh, long drawnWh, long paidOutWh, long carriedWh) {
+    /** The net-metering kWh bank: opening + deposited − drawn − sold = paid out + carried to the next period. */
+    public record Bank(long openingWh, long depositedWh, long drawnWh, long soldWh, long paidOutWh, long carriedWh) {
 
         public long closingWh() {
-            return openingWh + depositedWh - drawnWh;
+            return openingWh + depositedWh - drawnWh - soldWh;
         }
     }
 

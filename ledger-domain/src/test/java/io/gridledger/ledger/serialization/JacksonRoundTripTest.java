@@ -42,6 +42,9 @@ import io.gridledger.ledger.account.RelayCommandRequested;
 import io.gridledger.ledger.account.RelayCommandRetried;
 import io.gridledger.ledger.account.RelayCommandWithdrawn;
 import io.gridledger.ledger.account.ReviewCreditControl;
+import io.gridledger.ledger.account.SettleTrade;
+import io.gridledger.ledger.account.TradeRole;
+import io.gridledger.ledger.account.TradeSettled;
 import io.gridledger.ledger.account.StandingChargeApplied;
 import io.gridledger.ledger.account.SupplyState;
 import io.gridledger.ledger.account.SupplyStateConfirmed;
@@ -225,8 +228,48 @@ class JacksonRoundTripTest {
                 new io.gridledger.ledger.market.MarketInterval.OrderOutcome(MARKET_ORDER, true),
                 io.gridledger.ledger.market.TradeAmounts.of(new BigDecimal("0.2500"), 1_000, new BigDecimal("0.0350"),
                         new BigDecimal("0.0040"), Currency.getInstance("EUR")),
-                new io.gridledger.ledger.market.DeliveryAllocation.Delivered(MARKET_MATCH, 750));
+                new io.gridledger.ledger.market.DeliveryAllocation.Delivered(MARKET_MATCH, 750, 50),
+                MEASURED,
+                TRADE_SETTLEMENT,
+                CERTIFICATE,
+                new io.gridledger.ledger.market.SettleInterval(COMMUNITY, EARLIER, List.of(MEASURED), AT),
+                new io.gridledger.ledger.market.IntervalSettled(COMMUNITY, EARLIER, AT, new BigDecimal("0.2500"),
+                        List.of(TRADE_SETTLEMENT), List.of(MEASURED), List.of(new MeterId("MTR-0009")),
+                        List.of(CERTIFICATE), AT),
+                new SettleTrade(METER, "solar-park@x#1", TradeRole.SELLER, EARLIER, AT, 1_000, 750, eur("0.1875"), eur("0.1845"),
+                        eur("0.06"), 0, eur("0.005"), AT),
+                new TradeSettled(METER, "solar-park@x#1", TradeRole.BUYER, EARLIER, 1_000, 750, eur("0.1875"), eur("0.2137"), eur("0.225"),
+                        0, 0, eur("0"), eur("0"), eur("0.0113"), eur("10.0113"), YearMonth.of(2025, 3), AT),
+                // community
+                STANDING,
+                new io.gridledger.ledger.community.DefineCommunity(COMMUNITY, new io.gridledger.ledger.value.RetailerId("north"),
+                        "Solar park", MARKET_RULES, AT),
+                new io.gridledger.ledger.community.CommunityDefined(COMMUNITY, new io.gridledger.ledger.value.RetailerId("north"),
+                        "Solar park", MARKET_RULES, AT),
+                new io.gridledger.ledger.community.JoinCommunity(METER, COMMUNITY, AT),
+                new io.gridledger.ledger.community.LeaveCommunity(METER, AT),
+                new io.gridledger.ledger.community.SetStandingOrder(METER, STANDING, AT),
+                new io.gridledger.ledger.community.CancelStandingOrder(METER, AT),
+                new io.gridledger.ledger.community.CommunityJoined(METER, COMMUNITY, AT),
+                new io.gridledger.ledger.community.CommunityLeft(METER, COMMUNITY, AT),
+                new io.gridledger.ledger.community.StandingOrderSet(METER, COMMUNITY, STANDING, AT),
+                new io.gridledger.ledger.community.StandingOrderCancelled(METER, COMMUNITY, AT));
     }
+
+    private static final io.gridledger.ledger.community.StandingOrder STANDING =
+            new io.gridledger.ledger.community.StandingOrder(io.gridledger.ledger.market.Side.BUY,
+                    new BigDecimal("0.25"), 2_000L, 10_000L);
+    private static final io.gridledger.ledger.market.MeasuredInterval MEASURED =
+            new io.gridledger.ledger.market.MeasuredInterval(METER, 1_000, 400, eur("0.3"), eur("0.032"), 0);
+    private static final io.gridledger.ledger.market.TradeSettlement TRADE_SETTLEMENT =
+            new io.gridledger.ledger.market.TradeSettlement("solar-park@x#1", new MeterId("MTR-0002"), METER, 1_000,
+                    750, 50, io.gridledger.ledger.market.TradeAmounts.of(new BigDecimal("0.2500"), 750,
+                    new BigDecimal("0.0350"), new BigDecimal("0.0040"), Currency.getInstance("EUR")), eur("0.225"),
+                    eur("0.06"), 0, eur("0.005"), false);
+    private static final io.gridledger.ledger.market.GreenCertificate CERTIFICATE =
+            new io.gridledger.ledger.market.GreenCertificate("GC-solar-park-1-1", METER, "SOLAR_PV", EARLIER, AT, 750,
+                    new MeterId("MTR-0002"), io.gridledger.ledger.market.CertificateStatus.RETIRED, AT, AT,
+                    "solar-park@x#1");
 
     private static final io.gridledger.ledger.value.CommunityId COMMUNITY =
             new io.gridledger.ledger.value.CommunityId("solar-park");
@@ -234,7 +277,7 @@ class JacksonRoundTripTest {
             new io.gridledger.ledger.market.MarketRules(Currency.getInstance("EUR"),
                     io.gridledger.ledger.market.MarketRules.DEFAULT_INTERVAL,
                     io.gridledger.ledger.market.MarketRules.DEFAULT_GATE_CLOSURE, new BigDecimal("0.0350"),
-                    new BigDecimal("0.0040"));
+                    new BigDecimal("0.0040"), new BigDecimal("0.1"), true);
     private static final io.gridledger.ledger.market.Order MARKET_ORDER = io.gridledger.ledger.market.Order.sell(
             "ord-1", "MTR-0001", 2_000, "0.1800", 3);
     private static final io.gridledger.ledger.market.Match MARKET_MATCH = new io.gridledger.ledger.market.Match(
@@ -266,7 +309,8 @@ class JacksonRoundTripTest {
         Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
         List<Class<?>> missing = new ArrayList<>();
         for (String pkg : List.of("io.gridledger.ledger.account", "io.gridledger.ledger.tariff",
-                "io.gridledger.ledger.value", "io.gridledger.ledger.market")) {
+                "io.gridledger.ledger.value", "io.gridledger.ledger.market",
+                "io.gridledger.ledger.community")) {
             for (Class<?> type : publicRecordsIn(pkg)) {
                 if (!sampled.contains(type)) {
                     missing.add(type);

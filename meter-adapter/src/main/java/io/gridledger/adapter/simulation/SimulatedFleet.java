@@ -41,6 +41,7 @@ public final class SimulatedFleet implements AutoCloseable {
     static final String BLOCK_TARIFF = "sim-residential-blocks";
     private static final Logger log = LoggerFactory.getLogger(SimulatedFleet.class);
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    static final String COMMUNITY = "sim-neighbourhood";
 
     private final URI baseUri;
     private final int size;
@@ -164,12 +165,40 @@ public final class SimulatedFleet implements AutoCloseable {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
+            joinCommunity();
             log.info("event=simulated_fleet_ready meters={} tick={} tou={} blocks={} prosumers={} mqtt={} p1={} modbus={} "
                     + "dlms={}", size, tick, count(SimulatedMeter.Kind.TIME_OF_USE_CONSUMER),
                     count(SimulatedMeter.Kind.BLOCK_CONSUMER), count(SimulatedMeter.Kind.PV_PROSUMER),
                     devices.size() - p1Dongles.size(), p1Dongles.size(), modbusMeters.size(), dlmsMeters.size());
         } catch (RuntimeException e) {
             log.error("event=simulated_fleet_setup_failed reason=\"{}\" action=\"check the server log above\"",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Every simulated meter trades in one community: prosumers sell all surplus at no less than 0.10,
+     * every other consumer buys up to 6 kWh a day at no more than 0.25 (standing orders), so the
+     * market clears and settles on the fleet's own readings.
+     */
+    private void joinCommunity() {
+        try {
+            put("/api/v1/market/communities/" + COMMUNITY, Map.of("name", "Simulated neighbourhood", "currency", "EUR",
+                    "gridFeePerKwh", "0.0300", "platformFeePerKwh", "0.0050", "imbalanceChargePerKwh", "0.0500",
+                    "certifyExport", true));
+            for (int i = 0; i < meters.size(); i++) {
+                SimulatedMeter meter = meters.get(i);
+                put("/api/v1/market/communities/" + COMMUNITY + "/members/" + meter.meterId, Map.of());
+                if (meter.kind == SimulatedMeter.Kind.PV_PROSUMER) {
+                    put("/api/v1/market/standing-orders/" + meter.meterId,
+                            Map.of("side", "SELL", "limitPricePerKwh", "0.1000"));
+                } else if (i % 2 == 0) {
+                    put("/api/v1/market/standing-orders/" + meter.meterId,
+                            Map.of("side", "BUY", "limitPricePerKwh", "0.2500", "maxWhPerDay", 6_000));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("event=simulated_community_not_set_up reason=\"{}\" action=\"the fleet runs without trading\"",
                     e.getMessage());
         }
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code ingest} (default): readings through the command path; {@code close}: closing a period for a
- * fleet; {@code clear}: clearing a market interval (no database).
+ * fleet; {@code clear}: clearing a market interval (no database); {@code market-day}: settling a day of a
+ * trading community.
  */
 public final class Benchmarks {
 
@@ -16,6 +17,8 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("close")) {
             PeriodCloseBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("market-day")) {
+            MarketDayBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("clear")) {
             MarketClearingBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("ingest")) {

@@ -18,6 +18,7 @@ import io.gridledger.ledger.account.RelayCommandWithdrawn;
 import io.gridledger.ledger.account.SettlementPeriodClosed;
 import io.gridledger.ledger.account.StandingChargeApplied;
 import io.gridledger.ledger.account.SupplyStateConfirmed;
+import io.gridledger.ledger.account.TradeSettled;
 import io.gridledger.ledger.value.Money;
 
 import java.math.BigDecimal;
@@ -99,6 +100,9 @@ public final class BalanceFold {
             debt = e.debtAfter().amount();
             at = e.at();
         } else if (event instanceof SettlementPeriodClosed e) {
+            balance = e.balanceAfter().amount();
+            at = e.at();
+        } else if (event instanceof TradeSettled e) {
             balance = e.balanceAfter().amount();
             at = e.at();
         } else if (event instanceof EmergencyCreditActivated e) {

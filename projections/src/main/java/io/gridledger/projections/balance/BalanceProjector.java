@@ -19,6 +19,7 @@ import io.gridledger.ledger.account.RelayCommandWithdrawn;
 import io.gridledger.ledger.account.SettlementPeriodClosed;
 import io.gridledger.ledger.account.StandingChargeApplied;
 import io.gridledger.ledger.account.SupplyStateConfirmed;
+import io.gridledger.ledger.account.TradeSettled;
 import io.gridledger.ledger.value.MeterId;
 import io.gridledger.ledger.value.Money;
 import io.gridledger.projections.ProcessingGroups;
@@ -90,6 +91,11 @@ public class BalanceProjector {
 
     @EventHandler
     void on(SettlementPeriodClosed e, @SequenceNumber long sequence) {
+        update(e.meterId(), sequence, e.at(), "balance = ?", e.balanceAfter().amount());
+    }
+
+    @EventHandler
+    void on(TradeSettled e, @SequenceNumber long sequence) {
         update(e.meterId(), sequence, e.at(), "balance = ?", e.balanceAfter().amount());
     }
 

@@ -38,7 +38,7 @@ public class ConsumptionProjector {
     }
 
     private record Row(String meterId, Instant start, Instant end, long importWh, long exportWh, BigDecimal charged,
-                       int tariffVersion, ReactiveEnergy reactive) {
+                       int tariffVersion, ReactiveEnergy reactive, BigDecimal exportCredit, long bankDepositWh) {
     }
 
     @EventHandler
@@ -53,7 +53,9 @@ public class ConsumptionProjector {
             }
             UnitOfWorkRows.add("interval_consumption", new Row(e.meterId().value(), interval.previousAt(),
                     interval.reading().at(), interval.importWh(), interval.exportWh(), charged,
-                    interval.tariffVersion(), interval.reactive()), this::write);
+                    interval.tariffVersion(), interval.reactive(),
+                    interval.exportCredit() == null ? BigDecimal.ZERO : interval.exportCredit().amount(),
+                    interval.bankDepositWh()), this::write);
         }
     }
 
@@ -71,11 +73,12 @@ public class ConsumptionProjector {
                     .append(r.charged().toPlainString()).append(',').append(r.tariffVersion());
             ReactiveEnergy q = r.reactive();
             if (q == null) {
-                csv.append(",,,,\n");
+                csv.append(",,,,");
             } else {
                 csv.append(',').append(q.q1Varh()).append(',').append(q.q2Varh()).append(',').append(q.q3Varh())
-                        .append(',').append(q.q4Varh()).append('\n');
+                        .append(',').append(q.q4Varh());
             }
+            csv.append(',').append(r.exportCredit().toPlainString()).append(',').append(r.bankDepositWh()).append('\n');
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -86,7 +89,7 @@ public class ConsumptionProjector {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY interval_consumption_staging (meter_id, interval_start, interval_end, import_wh, export_wh, "
                             + "charged, tariff_version, reactive_q1_varh, reactive_q2_varh, reactive_q3_varh, "
-                            + "reactive_q4_varh) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+                            + "reactive_q4_varh, export_credit, bank_deposit_wh) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
             try (var statement = connection.createStatement()) {
                 statement.execute("INSERT INTO interval_consumption SELECT * FROM interval_consumption_staging "
                         + "ON CONFLICT DO NOTHING");

@@ -5,6 +5,8 @@ import io.gridledger.ledger.account.AccountToppedUp;
 import io.gridledger.ledger.account.MeterReadingsRecorded;
 import io.gridledger.ledger.account.SettlementPeriodClosed;
 import io.gridledger.ledger.account.StandingChargeApplied;
+import io.gridledger.ledger.account.TradeRole;
+import io.gridledger.ledger.account.TradeSettled;
 import io.gridledger.ledger.tariff.ImportCharge;
 import io.gridledger.ledger.value.Money;
 
@@ -43,6 +45,8 @@ public final class LedgerLines {
             }
         } else if (event instanceof MeterReadingsRecorded e) {
             readings(e, sequence, lines);
+        } else if (event instanceof TradeSettled e) {
+            trade(e, sequence, lines);
         } else if (event instanceof SettlementPeriodClosed e) {
             Money running = e.balanceAfter().minus(e.bankPayout()).plus(e.reactiveCharge());
             int lineNo = 0;
@@ -62,6 +66,33 @@ public final class LedgerLines {
     }
 
     private record ChargeGroup(String label, BigDecimal pricePerKwh) {
+    }
+
+    /** One line per non-zero part of a settled trade side, in the order they apply. */
+    private static void trade(TradeSettled e, long sequence, List<LedgerEntryView> lines) {
+        Money running = e.balanceAfter().minus(e.balanceChange());
+        String trade = "trade " + e.tradeId() + ": " + e.deliveredWh() + " Wh";
+        record Part(LedgerEntryType type, Money amount, String description, Long wh) {
+        }
+        List<Part> parts = e.role() == TradeRole.BUYER
+                ? List.of(new Part(LedgerEntryType.TRADE_PURCHASE, e.tradeAmount().negate(),
+                                trade + " bought (price + grid fee)", e.deliveredWh()),
+                        new Part(LedgerEntryType.TRADE_IMPORT_REFUND, e.tariffReversal(),
+                                trade + ": import charge given back", e.deliveredWh()))
+                : List.of(new Part(LedgerEntryType.TRADE_SALE, e.tradeAmount(),
+                                trade + " sold (price − platform fee)", e.deliveredWh()),
+                        new Part(LedgerEntryType.TRADE_EXPORT_REVERSAL,
+                                e.tariffReversal().plus(e.bankShortfallCharge()).negate(),
+                                trade + ": export credit given back", e.deliveredWh()),
+                        new Part(LedgerEntryType.TRADE_IMBALANCE, e.imbalanceCharge().negate(),
+                                trade + ": sold energy not exported (imbalance)", null));
+        int lineNo = 0;
+        for (Part p : parts) {
+            if (!p.amount().isZero()) {
+                running = running.plus(p.amount());
+                lines.add(line(e.at(), p.type(), p.amount(), running, p.description(), p.wh(), sequence, lineNo++));
+            }
+        }
     }
 
     private static void readings(MeterReadingsRecorded e, long sequence, List<LedgerEntryView> lines) {

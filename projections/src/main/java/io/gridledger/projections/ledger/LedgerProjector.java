@@ -4,6 +4,7 @@ import io.gridledger.ledger.account.AccountToppedUp;
 import io.gridledger.ledger.account.MeterReadingsRecorded;
 import io.gridledger.ledger.account.SettlementPeriodClosed;
 import io.gridledger.ledger.account.StandingChargeApplied;
+import io.gridledger.ledger.account.TradeSettled;
 import io.gridledger.projections.ProcessingGroups;
 import io.gridledger.projections.batching.UnitOfWorkRows;
 import org.axonframework.config.ProcessingGroup;
@@ -39,6 +40,11 @@ public class LedgerProjector {
 
     @EventHandler
     void on(MeterReadingsRecorded e, @SequenceNumber long sequence) {
+        add(e.meterId().value(), LedgerLines.of(e, sequence));
+    }
+
+    @EventHandler
+    void on(TradeSettled e, @SequenceNumber long sequence) {
         add(e.meterId().value(), LedgerLines.of(e, sequence));
     }
 

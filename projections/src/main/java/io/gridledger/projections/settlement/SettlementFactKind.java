@@ -31,5 +31,19 @@ public enum SettlementFactKind {
     /** Seconds without supply within the period, for disconnections that have ended. */
     DISCONNECTED_SECONDS,
     /** Disconnections deferred; {@code label}: the reason (friendly period, vulnerable customer). */
-    DEFERRALS
+    DEFERRALS,
+    /** Peer-to-peer energy delivered, at the clearing price (buyers' side); quantity: delivered Wh. */
+    TRADE_VALUE,
+    /** Grid fees buyers paid on delivered traded energy; quantity: delivered Wh. */
+    TRADE_GRID_FEES,
+    /** Platform fees taken from sellers; quantity: delivered Wh. */
+    TRADE_PLATFORM_FEES,
+    /** Import charges given back to buyers for traded energy; quantity: Wh. */
+    TRADE_IMPORT_REFUNDS,
+    /** Export credits (and bank kWh at the export price) given back by sellers; quantity: Wh. */
+    TRADE_EXPORT_REVERSALS,
+    /** Imbalance charges of sellers. */
+    TRADE_IMBALANCE,
+    /** Matched Wh that were not delivered (buyers' side). */
+    TRADE_UNDELIVERED_WH
 }

@@ -14,6 +14,8 @@ import io.gridledger.ledger.account.SettlementPeriods;
 import io.gridledger.ledger.account.StandingChargeApplied;
 import io.gridledger.ledger.account.SupplyState;
 import io.gridledger.ledger.account.SupplyStateConfirmed;
+import io.gridledger.ledger.account.TradeRole;
+import io.gridledger.ledger.account.TradeSettled;
 import io.gridledger.ledger.tariff.ImportCharge;
 import io.gridledger.ledger.value.Money;
 
@@ -110,6 +112,25 @@ public final class SettlementFacts {
             if (e.bankPayout().isPositive()) {
                 facts.add(e.period(), SettlementFactKind.BANK_PAYOUT, "", v, e.bankPayout().amount(),
                         e.bankPaidOutWh());
+            }
+            state.balance = e.balanceAfter().amount();
+        } else if (event instanceof TradeSettled e) {
+            YearMonth period = e.period();
+            long wh = e.deliveredWh();
+            if (e.role() == TradeRole.BUYER) {
+                facts.add(period, SettlementFactKind.TRADE_VALUE, "", 0, e.tradeValue().amount(), wh);
+                facts.add(period, SettlementFactKind.TRADE_GRID_FEES, "", 0,
+                        e.tradeAmount().minus(e.tradeValue()).amount(), wh);
+                facts.add(period, SettlementFactKind.TRADE_IMPORT_REFUNDS, "", 0, e.tariffReversal().amount(), wh);
+                facts.energy(period, SettlementFactKind.TRADE_UNDELIVERED_WH, e.matchedWh() - wh);
+            } else {
+                facts.add(period, SettlementFactKind.TRADE_PLATFORM_FEES, "", 0,
+                        e.tradeValue().minus(e.tradeAmount()).amount(), wh);
+                facts.add(period, SettlementFactKind.TRADE_EXPORT_REVERSALS, "", 0,
+                        e.tariffReversal().plus(e.bankShortfallCharge()).amount(), wh);
+                if (e.imbalanceCharge().isPositive()) {
+                    facts.add(period, SettlementFactKind.TRADE_IMBALANCE, "", 0, e.imbalanceCharge().amount(), 0);
+                }
             }
             state.balance = e.balanceAfter().amount();
         } else if (event instanceof MeterReadingsRejected e) {

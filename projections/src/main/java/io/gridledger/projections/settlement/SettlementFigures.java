@@ -32,7 +32,8 @@ public record SettlementFigures(
         Payments payments,
         Outstanding outstanding,
         Disconnections disconnections,
-        Readings readings) {
+        Readings readings,
+        Trading trading) {
 
     public record Energy(long importWh, long exportWh, long netWh, long bankDepositedWh, long bankDrawnWh) {
     }
@@ -60,6 +61,16 @@ public record SettlementFigures(
     }
 
     public record Readings(long rejected, long late) {
+    }
+
+    /**
+     * Peer-to-peer trading settled in the period: delivered energy and its value at the clearing
+     * prices ({@code averagePricePerKwh} = value / delivered kWh, half-even to four decimals), the fees,
+     * what the tariffs gave back, the sellers' imbalance charges and the matched energy never delivered.
+     */
+    public record Trading(long deliveredWh, String value, String averagePricePerKwh, String gridFees,
+                          String platformFees, String importRefunds, String exportReversals, String imbalanceCharges,
+                          long undeliveredWh) {
     }
 
     /** The facts of the period summed per kind, label and tariff version, across meters. */
@@ -143,13 +154,25 @@ public record SettlementFigures(
                                 .toPlainString(),
                         deferrals.getOrDefault("FRIENDLY_PERIOD", 0L), deferrals.getOrDefault("VULNERABLE_CUSTOMER", 0L)),
                 new Readings(quantity.getOrDefault(SettlementFactKind.READINGS_REJECTED, 0L),
-                        quantity.getOrDefault(SettlementFactKind.LATE_INTERVALS, 0L)));
+                        quantity.getOrDefault(SettlementFactKind.LATE_INTERVALS, 0L)),
+                trading(amount, quantity));
+    }
+
+    private static Trading trading(Map<SettlementFactKind, BigDecimal> amount, Map<SettlementFactKind, Long> quantity) {
+        long delivered = quantity.getOrDefault(SettlementFactKind.TRADE_VALUE, 0L);
+        BigDecimal value = amount.getOrDefault(SettlementFactKind.TRADE_VALUE, BigDecimal.ZERO);
+        String average = delivered == 0 ? null : value.multiply(BigDecimal.valueOf(1000))
+                .divide(BigDecimal.valueOf(delivered), Money.SCALE, Money.ROUNDING).toPlainString();
+        return new Trading(delivered, money(value), average, sum(amount, SettlementFactKind.TRADE_GRID_FEES),
+                sum(amount, SettlementFactKind.TRADE_PLATFORM_FEES), sum(amount, SettlementFactKind.TRADE_IMPORT_REFUNDS),
+                sum(amount, SettlementFactKind.TRADE_EXPORT_REVERSALS), sum(amount, SettlementFactKind.TRADE_IMBALANCE),
+                quantity.getOrDefault(SettlementFactKind.TRADE_UNDELIVERED_WH, 0L));
     }
 
     /** These figures with the fleet-wide outstanding snapshot left out (for comparing runs). */
     public SettlementFigures withoutOutstanding() {
         return new SettlementFigures(currency, metersBilled, energy, revenue, charges, credits, payments, null,
-                disconnections, readings);
+                disconnections, readings, trading);
     }
 
     /** Sums facts of {@code period} per kind, label and tariff version, as the server's SQL does. */

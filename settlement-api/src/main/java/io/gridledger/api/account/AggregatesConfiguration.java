@@ -2,12 +2,17 @@ package io.gridledger.api.account;
 
 import io.gridledger.ledger.account.MeterAccount;
 import io.gridledger.ledger.account.MeterClockTolerance;
+import io.gridledger.ledger.community.TradingCommunity;
+import io.gridledger.ledger.community.TradingMembership;
+import io.gridledger.ledger.market.MarketInterval;
 import io.gridledger.ledger.tariff.Tariff;
+import io.gridledger.projections.ProcessingGroups;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +47,11 @@ public class AggregatesConfiguration {
         return new WeakReferenceCache();
     }
 
+    @Bean
+    Cache marketIntervalCache() {
+        return new WeakReferenceCache();
+    }
+
     /**
      * Snapshots are taken on one background thread after the command's commit. When it falls behind,
      * the committing thread takes the snapshot itself: back-pressure, never an unbounded backlog.
@@ -53,10 +63,15 @@ public class AggregatesConfiguration {
     }
 
     @Bean
-    ConfigurerModule aggregates(Cache meterAccountCache, ExecutorService snapshotExecutor,
+    ConfigurerModule aggregates(Cache meterAccountCache, Cache marketIntervalCache, ExecutorService snapshotExecutor,
                                 @Value("${gridledger.snapshot.threshold}") int threshold) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Tariff.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TradingCommunity.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TradingMembership.class))
+                // an interval's book takes an order per member before its gate: keep it in memory, not replayed per order
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(MarketInterval.class)
+                        .configureCache(c -> marketIntervalCache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(MeterAccount.class)
                         .configureCache(c -> meterAccountCache)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
@@ -68,7 +83,10 @@ public class AggregatesConfiguration {
                                         .handlerDefinition(c.handlerDefinition(MeterAccount.class))
                                         .transactionManager(c.getComponent(TransactionManager.class))
                                         .executor(snapshotExecutor)
-                                        .build(), threshold)));
+                                        .build(), threshold)))
+                // the market's read models are written in the command's transaction: a failure there fails the command
+                .eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
+                        ProcessingGroups.MARKET_VIEWS, c -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

@@ -7,6 +7,10 @@ import io.gridledger.ledger.account.EmergencyCreditUnavailableException;
 import io.gridledger.ledger.account.InvalidAccountCommandException;
 import io.gridledger.ledger.account.PaymentConflictException;
 import io.gridledger.ledger.account.UnknownTariffException;
+import io.gridledger.ledger.community.CommunityOfAnotherRetailerException;
+import io.gridledger.ledger.community.MembershipConflictException;
+import io.gridledger.ledger.market.GateClosedException;
+import io.gridledger.ledger.market.InvalidMarketOrderException;
 import io.gridledger.ledger.tariff.InvalidTariffException;
 import io.gridledger.ledger.tariff.TariffOfAnotherRetailerException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -84,6 +88,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TariffOfAnotherRetailerException.class)
     ResponseEntity<Object> tariffOfAnotherRetailer(TariffOfAnotherRetailerException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), "tariffId");
+    }
+
+    @ExceptionHandler(InvalidMarketOrderException.class)
+    ResponseEntity<Object> invalidMarketOrder(InvalidMarketOrderException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(GateClosedException.class)
+    ResponseEntity<Object> gateClosed(GateClosedException e) {
+        return problem(HttpStatus.CONFLICT, "gate-closed", "Gate closed", e.getMessage(), "intervalStart");
+    }
+
+    @ExceptionHandler(MembershipConflictException.class)
+    ResponseEntity<Object> membershipConflict(MembershipConflictException e) {
+        return problem(HttpStatus.CONFLICT, "membership-conflict", "Membership conflict", e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(CommunityOfAnotherRetailerException.class)
+    ResponseEntity<Object> communityOfAnotherRetailer(CommunityOfAnotherRetailerException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), "communityId");
     }
 
     @ExceptionHandler(PaymentConflictException.class)

@@ -5,6 +5,8 @@ import io.gridledger.ledger.tariff.TariffBook;
 import io.gridledger.ledger.tariff.TariffHistory;
 import io.gridledger.ledger.value.TariffId;
 import io.gridledger.projections.balance.BalanceQueries;
+import io.gridledger.projections.market.MarketQueries;
+import io.gridledger.projections.market.MarketViews;
 import io.gridledger.projections.balance.BalanceQueries.AccountTenancy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -35,11 +37,13 @@ public class AccessRules {
     private final BalanceQueries balances;
     private final TariffBook tariffs;
     private final CustomerProfiles customers;
+    private final MarketQueries market;
     private final String settlementRetailer;
 
-    public AccessRules(BalanceQueries balances, TariffBook tariffs, CustomerProfiles customers,
+    public AccessRules(BalanceQueries balances, TariffBook tariffs, CustomerProfiles customers, MarketQueries market,
                        @Value("${gridledger.settlement.retailer}") String settlementRetailer) {
         this.balances = balances;
+        this.market = market;
         this.tariffs = tariffs;
         this.customers = customers;
         this.settlementRetailer = settlementRetailer;
@@ -53,14 +57,49 @@ public class AccessRules {
     /** The meter named by {@code {meterId}} in the path. */
     public AuthorizationManager<RequestAuthorizationContext> meter(Role... roles) {
         Set<Role> allowed = set(roles);
+        return rule(roles, (caller, context) -> reachesMeter(caller, context.getVariables().get("meterId"), allowed));
+    }
+
+    /**
+     * For a meter named in a request body (an order): whether the caller may act on it in one of
+     * these roles. Controllers refuse with {@link org.springframework.security.access.AccessDeniedException}.
+     */
+    public boolean mayReachMeter(Caller caller, String meterId, Role... roles) {
+        Set<Role> allowed = set(roles);
+        return allowed.stream().anyMatch(caller::has) && reachesMeter(caller, meterId, allowed);
+    }
+
+    private boolean reachesMeter(Caller caller, String meterId, Set<Role> allowed) {
+        Optional<AccountTenancy> account = balances.findTenancy(meterId);
+        return account.isEmpty() || allowed.stream().filter(caller::has).anyMatch(role -> switch (role) {
+            case ADMIN -> true;
+            case OPERATOR, DEVICE, PAYMENT_PROVIDER -> Objects.equals(caller.retailerId(), account.get().retailerId());
+            case CONSUMER -> Objects.equals(caller.customerId(), account.get().customerId())
+                    && (caller.retailerId() == null || caller.retailerId().equals(account.get().retailerId()));
+            case REGULATOR -> false;
+        });
+    }
+
+    /**
+     * The trading community named by {@code {communityId}}: its retailer's operators and customers
+     * (consumers with a meter in it, or signed in for its retailer), regulators and administrators. With a {@code {meterId}} in the path too (a
+     * membership), the caller must also reach that meter.
+     */
+    public AuthorizationManager<RequestAuthorizationContext> community(Role... roles) {
+        Set<Role> allowed = set(roles);
         return rule(roles, (caller, context) -> {
-            Optional<AccountTenancy> account = balances.findTenancy(context.getVariables().get("meterId"));
-            return account.isEmpty() || allowed.stream().filter(caller::has).anyMatch(role -> switch (role) {
+            String communityId = context.getVariables().get("communityId");
+            String meterId = context.getVariables().get("meterId");
+            Optional<String> owner = market.community(communityId).map(MarketViews.Community::retailerId);
+            return allowed.stream().filter(caller::has).anyMatch(role -> switch (role) {
                 case ADMIN -> true;
-                case OPERATOR, DEVICE, PAYMENT_PROVIDER -> Objects.equals(caller.retailerId(), account.get().retailerId());
-                case CONSUMER -> Objects.equals(caller.customerId(), account.get().customerId())
-                        && (caller.retailerId() == null || caller.retailerId().equals(account.get().retailerId()));
-                case REGULATOR -> false;
+                case REGULATOR -> meterId == null;
+                case OPERATOR -> (owner.isEmpty() || owner.get().equals(caller.retailerId()))
+                        && (meterId == null || reachesMeter(caller, meterId, Set.of(Role.OPERATOR)));
+                case CONSUMER -> meterId != null ? reachesMeter(caller, meterId, Set.of(Role.CONSUMER))
+                        : owner.isEmpty() || owner.get().equals(caller.retailerId())
+                        || market.hasMemberOfCustomer(communityId, caller.customerId());
+                case DEVICE, PAYMENT_PROVIDER -> false;
             });
         });
     }

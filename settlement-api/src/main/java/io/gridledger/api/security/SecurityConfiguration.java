@@ -25,6 +25,7 @@ import static io.gridledger.api.security.Role.DEVICE;
 import static io.gridledger.api.security.Role.OPERATOR;
 import static io.gridledger.api.security.Role.PAYMENT_PROVIDER;
 import static io.gridledger.api.security.Role.REGULATOR;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -104,6 +105,29 @@ public class SecurityConfiguration {
                         .access(rules.customer(CONSUMER, OPERATOR, ADMIN))
                         .requestMatchers(POST, "/api/v1/customers/{customerId}/erasure")
                         .access(rules.customer(OPERATOR, ADMIN))
+
+                        // peer-to-peer trading
+                        .requestMatchers(PUT, "/api/v1/market/communities/{communityId}").access(rules.community(OPERATOR))
+                        .requestMatchers(GET, "/api/v1/market/communities/{communityId}",
+                                "/api/v1/market/communities/{communityId}/intervals/{start}")
+                        .access(rules.community(OPERATOR, REGULATOR, ADMIN, CONSUMER))
+                        .requestMatchers(GET, "/api/v1/market/communities/{communityId}/members")
+                        .access(rules.community(OPERATOR, ADMIN))
+                        .requestMatchers(GET, "/api/v1/market/communities/{communityId}/certificates")
+                        .access(rules.community(OPERATOR, REGULATOR, ADMIN))
+                        .requestMatchers(PUT, "/api/v1/market/communities/{communityId}/members/{meterId}")
+                        .access(rules.community(OPERATOR, CONSUMER))
+                        .requestMatchers(DELETE, "/api/v1/market/communities/{communityId}/members/{meterId}")
+                        .access(rules.community(OPERATOR, CONSUMER))
+                        .requestMatchers(PUT, "/api/v1/market/standing-orders/{meterId}").access(rules.meter(CONSUMER, OPERATOR))
+                        .requestMatchers(DELETE, "/api/v1/market/standing-orders/{meterId}").access(rules.meter(CONSUMER, OPERATOR))
+                        .requestMatchers(GET, "/api/v1/market/standing-orders/{meterId}")
+                        .access(rules.meter(CONSUMER, OPERATOR, ADMIN))
+                        // the order's meter is in the body (POST) or found by id (DELETE): the controller checks it
+                        .requestMatchers(POST, "/api/v1/market/orders").access(rules.anyOf(CONSUMER, OPERATOR))
+                        .requestMatchers(DELETE, "/api/v1/market/orders/{orderId}").access(rules.anyOf(CONSUMER, OPERATOR))
+                        .requestMatchers(GET, "/api/v1/meters/{meterId}/trades", "/api/v1/meters/{meterId}/certificates")
+                        .access(rules.meter(CONSUMER, OPERATOR, ADMIN))
 
                         .requestMatchers(GET, "/api/v1/audit").access(rules.anyOf(ADMIN, REGULATOR, OPERATOR))
                         .anyRequest().denyAll());

@@ -62,7 +62,8 @@ final class RunRenderings {
     private static List<String[]> rows(SettlementRunDocument r) {
         SettlementFigures f = r.figures();
         String c = f.currency();
-        return List.of(
+        SettlementFigures.Trading t = f.trading();
+        List<String[]> rows = new ArrayList<>(List.of(
                 new String[] {"retailer", r.retailer(), ""},
                 new String[] {"period", r.period(), ""},
                 new String[] {"run", r.run(), ""},
@@ -94,6 +95,20 @@ final class RunRenderings {
                 new String[] {"disconnections.deferredVulnerableCustomer",
                         String.valueOf(f.disconnections().deferredVulnerableCustomer()), ""},
                 new String[] {"readings.rejected", String.valueOf(f.readings().rejected()), ""},
-                new String[] {"readings.late", String.valueOf(f.readings().late()), "intervals"});
+                new String[] {"readings.late", String.valueOf(f.readings().late()), "intervals"}));
+        if (t != null) {
+            rows.addAll(List.of(
+                    new String[] {"trading.deliveredWh", String.valueOf(t.deliveredWh()), "Wh"},
+                    new String[] {"trading.value", t.value(), c},
+                    new String[] {"trading.averagePricePerKwh", t.averagePricePerKwh() == null ? ""
+                            : t.averagePricePerKwh(), c + "/kWh"},
+                    new String[] {"trading.gridFees", t.gridFees(), c},
+                    new String[] {"trading.platformFees", t.platformFees(), c},
+                    new String[] {"trading.importRefunds", t.importRefunds(), c},
+                    new String[] {"trading.exportReversals", t.exportReversals(), c},
+                    new String[] {"trading.imbalanceCharges", t.imbalanceCharges(), c},
+                    new String[] {"trading.undeliveredWh", String.valueOf(t.undeliveredWh()), "Wh"}));
+        }
+        return rows;
     }
 }

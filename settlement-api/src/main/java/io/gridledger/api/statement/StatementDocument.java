@@ -22,13 +22,15 @@ public record StatementDocument(String meterId, String customerId, String period
     public record Totals(MoneyJson topUps, MoneyJson debtRecovered, MoneyJson emergencyCreditRepaid,
                          MoneyJson importCharges, MoneyJson standingCharges, MoneyJson exportCredits,
                          MoneyJson bankPayout, MoneyJson reactiveCharges, MoneyJson adjustments,
-                         MoneyJson taxContained) {
+                         MoneyJson taxContained, MoneyJson trading) {
     }
 
-    public record Energy(long importWh, long exportWh, long netWh, long bankCoveredImportWh, long lateIntervals) {
+    /** {@code boughtWh} of the import was bought from neighbours and {@code soldWh} of the export sold to them. */
+    public record Energy(long importWh, long exportWh, long netWh, long bankCoveredImportWh, long lateIntervals,
+                         long boughtWh, long soldWh) {
     }
 
-    public record Bank(long openingWh, long depositedWh, long drawnWh, long closingWh, long paidOutWh,
+    public record Bank(long openingWh, long depositedWh, long drawnWh, long soldWh, long closingWh, long paidOutWh,
                        long carriedWh) {
     }
 
@@ -45,10 +47,12 @@ public record StatementDocument(String meterId, String customerId, String period
                         MoneyJson.of(t.emergencyCreditRepaid()), MoneyJson.of(t.importCharges()),
                         MoneyJson.of(t.standingCharges()), MoneyJson.of(t.exportCredits()),
                         MoneyJson.of(t.bankPayout()), MoneyJson.of(t.reactiveCharges()),
-                        MoneyJson.of(t.adjustments()), MoneyJson.of(t.taxContained())),
+                        MoneyJson.of(t.adjustments()), MoneyJson.of(t.taxContained()), MoneyJson.of(t.trading())),
                 new Energy(s.energy().importWh(), s.energy().exportWh(), s.energy().netWh(),
-                        s.energy().bankCoveredImportWh(), s.energy().lateIntervals()),
-                new Bank(s.bank().openingWh(), s.bank().depositedWh(), s.bank().drawnWh(), s.bank().closingWh(),
+                        s.energy().bankCoveredImportWh(), s.energy().lateIntervals(), s.energy().boughtWh(),
+                        s.energy().soldWh()),
+                new Bank(s.bank().openingWh(), s.bank().depositedWh(), s.bank().drawnWh(), s.bank().soldWh(),
+                        s.bank().closingWh(),
                         s.bank().paidOutWh(), s.bank().carriedWh()),
                 new Reactive(s.reactive().inductiveVarh(), s.reactive().freeVarh(), s.reactive().chargedVarh()));
     }

@@ -45,11 +45,13 @@ final class StatementRenderings {
                 t.debtRecovered().amount(), null, c);
         csv.row("total", "ADJUSTMENTS", s.period(), "late data of closed periods", null, s.energy().lateIntervals(),
                 "intervals", null, t.adjustments().amount(), null, c);
+        csv.row("total", "PEER_TO_PEER_TRADING", s.period(), "peer-to-peer trading (bought/sold Wh)", null,
+                s.energy().boughtWh() + "/" + s.energy().soldWh(), "Wh", null, t.trading().amount(), null, c);
         csv.row("total", "TAX_CONTAINED", s.period(), "tax contained in charges", null, null, null, null,
                 t.taxContained().amount(), null, c);
-        csv.row("bank", "BANK", s.period(), "bank opening/deposited/drawn/paid out/carried Wh", null,
+        csv.row("bank", "BANK", s.period(), "bank opening/deposited/drawn/sold/paid out/carried Wh", null,
                 s.bank().openingWh() + "/" + s.bank().depositedWh() + "/" + s.bank().drawnWh() + "/"
-                        + s.bank().paidOutWh() + "/" + s.bank().carriedWh(), "Wh", null, null, null, null);
+                        + s.bank().soldWh() + "/" + s.bank().paidOutWh() + "/" + s.bank().carriedWh(), "Wh", null, null, null, null);
         csv.row("balance", "CLOSING", s.period(), "closing balance (" + s.status() + ")", null, null, null, null,
                 s.closingBalance().amount(), null, c);
         return csv.toString();
@@ -70,12 +72,15 @@ final class StatementRenderings {
                 pair("Debt recovered", money(s.totals().debtRecovered().negate())),
                 pair("Emergency credit repaid", money(s.totals().emergencyCreditRepaid())),
                 pair("Late adjustments", money(s.totals().adjustments())),
+                pair("Peer-to-peer trading", money(s.totals().trading())),
                 pair("Tax contained in charges", money(s.totals().taxContained())));
         List<String[]> energy = List.of(
                 pair("Imported", kwh(s.energy().importWh())),
                 pair("Exported", kwh(s.energy().exportWh())),
                 pair("Net", kwh(s.energy().netWh())),
                 pair("Import covered by bank", kwh(s.energy().bankCoveredImportWh())),
+                pair("Bought from neighbours", kwh(s.energy().boughtWh())),
+                pair("Sold to neighbours", kwh(s.energy().soldWh())),
                 pair("Bank at start", kwh(s.bank().openingWh())),
                 pair("Bank at end", kwh(s.bank().closingWh())),
                 pair("Bank paid out", kwh(s.bank().paidOutWh())),

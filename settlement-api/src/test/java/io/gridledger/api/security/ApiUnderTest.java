@@ -68,7 +68,9 @@ final class ApiUnderTest {
      */
     String fingerprint(String prefix) {
         return jdbc.queryForObject("""
-                SELECT (SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? || '%') || '/' ||
+                SELECT (SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? || '%'
+                            OR aggregate_identifier LIKE 'community:' || ? || '%'
+                            OR aggregate_identifier LIKE 'membership:' || ? || '%') || '/' ||
                        (SELECT COUNT(*) FROM domain_event_entry WHERE sequence_number = 0
                             AND (payload_type LIKE '%MeterAccountOpened' OR payload_type LIKE '%TariffVersionDefined'))
                         || '/' ||
@@ -77,6 +79,6 @@ final class ApiUnderTest {
                         FROM customer_profile) || '/' ||
                        (SELECT COUNT(*) FROM modbus_meter) || '/' || (SELECT COUNT(*) FROM dlms_meter) || '/' ||
                        (SELECT COUNT(*) FROM p1_source) || '/' || (SELECT COUNT(*) FROM payment_webhook_event)""",
-                String.class, prefix);
+                String.class, prefix, prefix, prefix);
     }
 }

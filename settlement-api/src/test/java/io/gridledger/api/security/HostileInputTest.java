@@ -54,14 +54,17 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "gridledger.security.rate-limit.per-meter-burst=100000"})
 class HostileInputTest {
 
-    static final int INPUTS_PER_ENDPOINT = 1_000;
+    static final int INPUTS_PER_ENDPOINT = 600;
     static final long SEED = 20261128L;
     static final String NORTH = "gridledger-retailer";
+    /** An interval whose gate is a day away: an order for it would be taken, were it valid. */
+    static final Instant NEXT_INTERVAL = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
 
     /** What a value is, and so which values are certainly wrong for it. */
     enum Kind {
         ID, AMOUNT, CURRENCY, INSTANT, WH, DECIMAL, STATE, EVENT_TYPE, BOOL, TEXT, ZONE, DURATION, PORT, HOST, UNIT,
-        COIL, PERCENT, PHONE, EMAIL, PERIOD, RESOLUTION, LIMIT, RUN, MODEL, DAYS, LOCAL_TIME, SERIAL, MEASURE, DATE, EVENT_ID
+        COIL, PERCENT, PHONE, EMAIL, PERIOD, RESOLUTION, LIMIT, RUN, MODEL, DAYS, LOCAL_TIME, SERIAL, MEASURE, DATE, EVENT_ID,
+        MINUTES, GATE, SIDE, PRICE
     }
 
     static final Map<Kind, List<Object>> WRONG = new LinkedHashMap<>();
@@ -106,6 +109,10 @@ class HostileInputTest {
         WRONG.put(Kind.PERIOD, List.of("2026-13", "abc", "2026", "2026-1-1", "99999-01", "' OR 1=1", "..", "2026-00"));
         WRONG.put(Kind.RESOLUTION, List.of("PT1S", "abc", "P1Y", "PT15M; DROP", "-PT1H"));
         WRONG.put(Kind.LIMIT, List.of("0", "-1", "10001", "abc", "1e3", "99999999999999999999"));
+        WRONG.put(Kind.MINUTES, List.of(-1, 0, 7, 100_000, "abc", 1.5, obj, arr));
+        WRONG.put(Kind.GATE, List.of(-1, 1_441, 100_000, "abc", 1.5, obj, arr));
+        WRONG.put(Kind.SIDE, List.of("BOTH", "", "SELL; DROP TABLE x", 5, obj, arr, "B"));
+        WRONG.put(Kind.PRICE, List.of("abc", "", "1e99999", "NaN", "-0.10", "0.12345", "1000.01", obj, arr, "1,5"));
         WRONG.put(Kind.RUN, List.of("R0", "R-1", "abc", "R99999999999999999999", "' OR 1=1", "R1.5"));
     }
 
@@ -165,8 +172,20 @@ class HostileInputTest {
             String before = api.fingerprint("fz-");
             for (int i = 0; i < INPUTS_PER_ENDPOINT; i++) {
                 Input input = generate(endpoint, random);
-                HttpResponse<String> response = send(endpoint.method(), input.path(), bearer, input.contentType(),
-                        input.body(), endpoint.template().equals("/api/v1/payments/webhook"));
+                HttpResponse<String> response;
+                try {
+                    response = send(endpoint.method(), input.path(), bearer, input.contentType(), input.body(),
+                            endpoint.template().equals("/api/v1/payments/webhook"));
+                } catch (java.io.IOException closed) {
+                    // Over 4 MB the server answers 413 without reading the body and closes the connection;
+                    // a client still writing may see the close before the answer. Anything smaller must be answered.
+                    if (input.body() != null && input.body().length > 4 * 1024 * 1024) {
+                        total++;
+                        refusedBy.merge("413 (closed while sending)", 1, Integer::sum);
+                        continue;
+                    }
+                    throw closed;
+                }
                 int status = response.statusCode();
                 total++;
                 refusedBy.merge(String.valueOf(status), 1, Integer::sum);
@@ -271,6 +290,9 @@ class HostileInputTest {
             case "customerId" -> "fz-cust";
             case "period" -> YearMonth.now(ZoneOffset.UTC).toString();
             case "run" -> "R1";
+            case "communityId" -> "fz-park";
+            case "orderId" -> "fz-order";
+            case "start" -> NEXT_INTERVAL.toString();
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -383,6 +405,49 @@ class HostileInputTest {
                 none, null, List.of()));
         e.add(new Endpoint("GET", "/api/v1/audit", operator, none,
                 Map.of("from", Kind.INSTANT, "to", Kind.INSTANT, "limit", Kind.LIMIT), null, List.of()));
+        // peer-to-peer trading (the valid bodies would change nothing or are never sent unbroken)
+        Map<String, Kind> community = Map.of("communityId", Kind.ID);
+        Map<String, Kind> range = Map.of("from", Kind.INSTANT, "to", Kind.INSTANT);
+        e.add(new Endpoint("PUT", "/api/v1/market/communities/{communityId}", operator, community, none,
+                "{\"name\":\"Fuzz park\",\"currency\":\"EUR\",\"intervalMinutes\":15,\"gateClosureMinutes\":5,"
+                        + "\"gridFeePerKwh\":\"0.03\",\"platformFeePerKwh\":\"0.005\",\"imbalanceChargePerKwh\":\"0.05\","
+                        + "\"certifyExport\":false}",
+                List.of(new Field("/name", Kind.TEXT, true), new Field("/currency", Kind.CURRENCY, true),
+                        new Field("/intervalMinutes", Kind.MINUTES, false),
+                        new Field("/gateClosureMinutes", Kind.GATE, false),
+                        new Field("/gridFeePerKwh", Kind.PRICE, false), new Field("/platformFeePerKwh", Kind.PRICE, false),
+                        new Field("/imbalanceChargePerKwh", Kind.PRICE, false),
+                        new Field("/certifyExport", Kind.BOOL, false))));
+        e.add(new Endpoint("GET", "/api/v1/market/communities/{communityId}", operator, community, none, null,
+                List.of()));
+        e.add(new Endpoint("GET", "/api/v1/market/communities/{communityId}/members", operator, community, none, null,
+                List.of()));
+        e.add(new Endpoint("GET", "/api/v1/market/communities/{communityId}/certificates", operator, community, range,
+                null, List.of()));
+        e.add(new Endpoint("GET", "/api/v1/market/communities/{communityId}/intervals/{start}", operator,
+                Map.of("communityId", Kind.ID, "start", Kind.INSTANT), none, null, List.of()));
+        e.add(new Endpoint("PUT", "/api/v1/market/communities/{communityId}/members/{meterId}", operator,
+                Map.of("communityId", Kind.ID, "meterId", Kind.ID), none, null, List.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/market/communities/{communityId}/members/{meterId}", operator,
+                Map.of("communityId", Kind.ID, "meterId", Kind.ID), none, null, List.of()));
+        e.add(new Endpoint("PUT", "/api/v1/market/standing-orders/{meterId}", consumer, meter, none,
+                "{\"side\":\"BUY\",\"limitPricePerKwh\":\"0.20\",\"maxWhPerInterval\":500,\"maxWhPerDay\":4000}",
+                List.of(new Field("/side", Kind.SIDE, true), new Field("/limitPricePerKwh", Kind.PRICE, true),
+                        new Field("/maxWhPerInterval", Kind.WH, false), new Field("/maxWhPerDay", Kind.WH, false))));
+        e.add(new Endpoint("GET", "/api/v1/market/standing-orders/{meterId}", consumer, meter, none, null, List.of()));
+        e.add(new Endpoint("DELETE", "/api/v1/market/standing-orders/{meterId}", consumer, meter, none, null,
+                List.of()));
+        e.add(new Endpoint("POST", "/api/v1/market/orders", consumer, none, none,
+                "{\"orderId\":\"fz-order-2\",\"meterId\":\"fz-meter\",\"communityId\":\"fz-park\",\"intervalStart\":\""
+                        + NEXT_INTERVAL + "\",\"side\":\"BUY\",\"energyWh\":1000,\"limitPricePerKwh\":\"0.25\"}",
+                List.of(new Field("/orderId", Kind.ID, false), new Field("/meterId", Kind.ID, true),
+                        new Field("/communityId", Kind.ID, false), new Field("/intervalStart", Kind.INSTANT, true),
+                        new Field("/side", Kind.SIDE, true), new Field("/energyWh", Kind.WH, true),
+                        new Field("/limitPricePerKwh", Kind.PRICE, true))));
+        e.add(new Endpoint("DELETE", "/api/v1/market/orders/{orderId}", consumer, Map.of("orderId", Kind.ID), none,
+                null, List.of()));
+        e.add(new Endpoint("GET", "/api/v1/meters/{meterId}/trades", consumer, meter, range, null, List.of()));
+        e.add(new Endpoint("GET", "/api/v1/meters/{meterId}/certificates", consumer, meter, range, null, List.of()));
         return e;
     }
 
@@ -394,6 +459,11 @@ class HostileInputTest {
                 .getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(201);
         assertThat(send("PUT", "/api/v1/customers/fz-cust", operator, "application/json",
                 "{\"name\":\"Fuzz Customer\"}".getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(201);
+        assertThat(send("PUT", "/api/v1/market/communities/fz-park", operator, "application/json",
+                "{\"name\":\"Fuzz park\",\"currency\":\"EUR\",\"gridFeePerKwh\":\"0.03\",\"platformFeePerKwh\":\"0.005\",\"imbalanceChargePerKwh\":\"0.05\"}"
+                        .getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(201);
+        assertThat(send("PUT", "/api/v1/market/communities/fz-park/members/fz-meter", operator, "application/json",
+                null, false).statusCode()).isEqualTo(201);
     }
 
     /** A call; a webhook call is signed with the provider's secret so that its body is what is judged. */
