@@ -23,9 +23,6 @@ public final class ProcessingGroups {
      */
     public static final String MARKET_VIEWS = "market-views";
 
-    /** Books each settled trade on the buyer's and the seller's account (a tracking processor: at least once). */
-    public static final String MARKET_SETTLEMENT = "market-settlement";
-
     private ProcessingGroups() {
     }
 }

@@ -150,6 +150,7 @@ class PeerToPeerTradingEndToEndTest {
                 assertThat(r.status()).as(r.json().toString()).isEqualTo(202);
             }
             scheduler.settleEndedIntervals(CLOCK.instant());
+            scheduler.bookSettledTrades(CLOCK.instant());
         }
         // the last readings reach the read model a moment later: settle what is left
         Instant end = DAY.plusDays(1).toInstant();
@@ -157,6 +158,7 @@ class PeerToPeerTradingEndToEndTest {
         List<JsonNode> intervals;
         do {
             scheduler.settleEndedIntervals(CLOCK.instant());
+            scheduler.bookSettledTrades(CLOCK.instant());
             intervals = intervalsOfTheDay(http, community);
         } while (intervals.stream().anyMatch(i -> i.at("/status").asText().equals("CLEARED"))
                 && System.currentTimeMillis() < deadline);
@@ -170,6 +172,7 @@ class PeerToPeerTradingEndToEndTest {
         Map<String, Long> bought = new HashMap<>();
         Map<String, Long> sold = new HashMap<>();
         Map<String, BigDecimal> tradeMoney = new HashMap<>();
+        Map<String, Integer> tradeCount = new HashMap<>();
         long matchedTotal = 0;
         long deliveredTotal = 0;
         int tradedIntervals = 0;
@@ -223,6 +226,8 @@ class PeerToPeerTradingEndToEndTest {
                         .subtract(new BigDecimal(t.at("/imbalanceCharge").asText())), BigDecimal::add);
                 bought.merge(buyer, delivered, Long::sum);
                 sold.merge(seller, delivered, Long::sum);
+                tradeCount.merge(buyer, 1, Integer::sum);
+                tradeCount.merge(seller, 1, Integer::sum);
                 matchedTotal += matched;
                 deliveredTotal += delivered;
             }
@@ -258,6 +263,8 @@ class PeerToPeerTradingEndToEndTest {
                     .isEqualByComparingTo(new BigDecimal(s.at("/closingBalance/amount").asText()));
             assertThat(s.at("/energy/boughtWh").asLong()).isEqualTo(bought.getOrDefault(m.id, 0L));
             assertThat(s.at("/energy/soldWh").asLong()).isEqualTo(sold.getOrDefault(m.id, 0L));
+            assertThat(s.at("/trades").size()).as("a record of every trade of " + m.id)
+                    .isEqualTo(tradeCount.getOrDefault(m.id, 0));
         }
         JsonNode bank = http.get("/api/v1/meters/" + pvB.id + "/statements/2026-07").json().at("/bank");
         assertThat(bank.at("/soldWh").asLong()).as("pvB's sold kWh left its net-metering bank")
@@ -342,7 +349,7 @@ class PeerToPeerTradingEndToEndTest {
         return found;
     }
 
-    /** Trades are booked on the accounts by a processor of their own: wait until the balance shows them. */
+    /** The balance view follows the booked trades a moment later (its own processor): wait until it shows them. */
     private static BigDecimal awaitBalance(Http http, Meter m, BigDecimal expected) {
         long deadline = System.currentTimeMillis() + 30_000;
         BigDecimal balance;
@@ -356,7 +363,7 @@ class PeerToPeerTradingEndToEndTest {
         return balance;
     }
 
-    /** The July statement once every trade of the meter is booked (the booking processor runs on its own). */
+    /** The July statement once it shows every trade of the meter. */
     private static JsonNode awaitStatement(Http http, Meter m, long bought, long sold) {
         long deadline = System.currentTimeMillis() + 30_000;
         JsonNode s;

@@ -177,6 +177,9 @@ public final class AccountStatements {
         YearMonth period = bookable(e.period());
         PeriodBook book = book(period);
         long wh = e.deliveredWh();
+        book.trades.add(new Statement.Trade(e.tradeId(), e.role().name(), e.intervalStart(), e.matchedWh(), wh,
+                e.tradeValue(), e.tradeAmount(), e.tariffReversal().plus(e.bankShortfallCharge()),
+                e.imbalanceCharge(), e.balanceChange()));
         if (e.role() == TradeRole.BUYER) {
             book.line(StatementLineKind.TRADE_PURCHASE, e.period(), "energy bought from neighbours (price + grid fee)",
                     null, wh, "Wh", null, e.tradeAmount().negate());
@@ -243,6 +246,7 @@ public final class AccountStatements {
         private long bankSoldWh;
         private long tradedInWh;
         private long tradedOutWh;
+        private final List<Statement.Trade> trades = new ArrayList<>();
         private long lateIntervals;
         private Statement.Reactive reactive = new Statement.Reactive(0, 0, 0);
         private Instant closedAt;
@@ -301,7 +305,7 @@ public final class AccountStatements {
                     new Statement.Energy(importWh, exportWh, bankDrawnWh, lateIntervals, tradedInWh, tradedOutWh),
                     new Statement.Bank(bankOpeningWh, bankDepositedWh, bankDrawnWh, bankSoldWh, bankPaidOutWh,
                             bankCarriedWh),
-                    reactive);
+                    reactive, trades);
         }
     }
 }

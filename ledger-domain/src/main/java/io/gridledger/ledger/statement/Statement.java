@@ -29,12 +29,24 @@ public record Statement(
         Totals totals,
         Energy energy,
         Bank bank,
-        Reactive reactive) {
+        Reactive reactive,
+        List<Trade> trades) {
 
     public enum Status { OPEN, CLOSED }
 
     public Statement {
         lines = List.copyOf(lines);
+        trades = List.copyOf(trades);
+    }
+
+    /**
+     * One peer-to-peer trade booked in the period, as this account's side saw it: {@code amount} is
+     * what a buyer paid (value + grid fee) or a seller received (value − platform fee);
+     * {@code tariffReversal} the import charge given back to a buyer or the export credit a seller gave
+     * back; {@code balanceChange} the net effect on the balance.
+     */
+    public record Trade(String tradeId, String role, Instant intervalStart, long matchedWh, long deliveredWh,
+                        Money value, Money amount, Money tariffReversal, Money imbalanceCharge, Money balanceChange) {
     }
 
     /** Sums of the lines by kind, and the tax contained in the charges; {@code trading} nets every peer-to-peer line. */

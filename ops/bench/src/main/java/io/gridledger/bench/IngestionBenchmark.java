@@ -81,8 +81,9 @@ public final class IngestionBenchmark {
 
         SpringApplication app = new SpringApplication(GridLedgerApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of("gridledger.credit-review.interval", "1h",
-                "logging.level.io.gridledger", "WARN"));
+        // system properties, as they outrank application.yml (default properties would not)
+        Map.of("gridledger.credit-review.interval", "1h", "gridledger.market.interval", "1h",
+                "logging.level.io.gridledger", "WARN").forEach(System::setProperty);
         long total = (long) meters * intervals;
         System.out.printf("GridLedger ingestion benchmark: %,d meters x %,d intervals = %,d readings, deliveries of %d, "
                 + "%d client threads, database %s%n", meters, intervals, total, delivery, threads, database);

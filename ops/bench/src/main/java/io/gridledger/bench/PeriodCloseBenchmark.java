@@ -71,10 +71,11 @@ public final class PeriodCloseBenchmark {
 
         SpringApplication app = new SpringApplication(GridLedgerApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of("gridledger.credit-review.interval", "1h",
-                "gridledger.settlement.schedule-interval", "1h", "gridledger.reconciliation.interval", "1h",
+        // system properties, as they outrank application.yml (default properties would not)
+        Map.of("gridledger.credit-review.interval", "1h", "gridledger.settlement.schedule-interval", "1h",
+                "gridledger.reconciliation.interval", "1h", "gridledger.market.interval", "1h",
                 "gridledger.settlement.chain-wait", "10m", "gridledger.settlement.close-parallelism",
-                String.valueOf(threads), "logging.level.io.gridledger", "WARN"));
+                String.valueOf(threads), "logging.level.io.gridledger", "WARN").forEach(System::setProperty);
         System.out.printf("GridLedger period-close benchmark: %,d meters x %d hourly readings (period %s), "
                 + "%d threads, database %s%n", meters, hours + 1, period, threads, database);
         try (ConfigurableApplicationContext context = app.run(args)) {

@@ -1,5 +1,7 @@
 package io.gridledger.projections.market;
 
+import io.gridledger.ledger.account.TradeRole;
+import io.gridledger.ledger.account.TradeSettled;
 import io.gridledger.ledger.community.CommunityDefined;
 import io.gridledger.ledger.community.CommunityJoined;
 import io.gridledger.ledger.community.CommunityLeft;
@@ -30,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Keeps the market's read models: communities and members, order books, trades and the certificate registry. */
+/**
+ * Keeps the market's read models: communities and members, order books, trades (and which of their
+ * sides are booked on the accounts) and the certificate registry.
+ */
 @Component
 @ProcessingGroup(ProcessingGroups.MARKET_VIEWS)
 public class MarketProjector {
@@ -180,6 +185,15 @@ public class MarketProjector {
                     period_end, wh, owner_meter_id, status, issued_at, retired_at, trade_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 e.certificates().stream().map(c -> certificateRow(community, c)).toList());
+    }
+
+    /** A side of a trade was booked on its account: the scheduler need not book it again. */
+    @EventHandler
+    void on(TradeSettled e) {
+        jdbc.update(e.role() == TradeRole.BUYER
+                        ? "UPDATE market_trade SET buyer_booked_at = ? WHERE trade_id = ?"
+                        : "UPDATE market_trade SET seller_booked_at = ? WHERE trade_id = ?",
+                ts(e.at()), e.tradeId());
     }
 
     private static Object[] certificateRow(String community, GreenCertificate c) {

@@ -85,6 +85,13 @@ public class MarketQueries {
         return jdbc.query("SELECT * FROM market_order WHERE order_id = ? ORDER BY interval_start DESC", ORDER, orderId);
     }
 
+    /** Whether the meter has an order (open or cancelled) in the community's book for the interval. */
+    public boolean hasOrderIn(String communityId, Instant start, String meterId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM market_order WHERE community_id = ? AND interval_start = ? AND meter_id = ?)""",
+                Boolean.class, communityId, ts(start), meterId));
+    }
+
     /** The meter's trades as buyer or seller with {@code from <= interval start < to}. */
     public List<MarketViews.Trade> trades(String meterId, Instant from, Instant to) {
         return jdbc.query("""
@@ -124,6 +131,21 @@ public class MarketQueries {
                 JOIN trading_community c ON c.community_id = i.community_id
                 WHERE i.status = 'CLEARED' AND i.interval_end <= ? AND (i.trade_count > 0 OR c.certify_export)
                 ORDER BY i.interval_end LIMIT ?""", DUE, ts(now), limit);
+    }
+
+    /** Settled trades with a side not yet booked on its account, oldest first. */
+    public List<MarketViews.UnbookedTrade> unbookedTrades(int limit) {
+        return jdbc.query("""
+                SELECT * FROM market_trade
+                WHERE status = 'SETTLED' AND (buyer_booked_at IS NULL OR seller_booked_at IS NULL)
+                ORDER BY settled_at, trade_id LIMIT ?""", (rs, n) -> new MarketViews.UnbookedTrade(
+                rs.getString("trade_id"), instant(rs, "interval_start"), instant(rs, "interval_end"),
+                rs.getString("currency"), rs.getString("buyer_meter_id"), rs.getString("seller_meter_id"),
+                rs.getLong("matched_wh"), rs.getLong("delivered_wh"), rs.getBigDecimal("value"),
+                rs.getBigDecimal("buyer_pays"), rs.getBigDecimal("buyer_tariff_refund"),
+                rs.getBigDecimal("seller_receives"), rs.getBigDecimal("seller_export_reversal"),
+                rs.getLong("seller_bank_withdrawn_wh"), rs.getBigDecimal("imbalance_charge"),
+                rs.getTimestamp("buyer_booked_at") != null, rs.getTimestamp("seller_booked_at") != null), limit);
     }
 
     /** The buyers and sellers of an interval's trades. */

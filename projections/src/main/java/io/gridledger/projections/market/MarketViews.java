@@ -53,6 +53,14 @@ public final class MarketViews {
                               Instant issuedAt, Instant retiredAt, String tradeId) {
     }
 
+    /** A settled trade with a side not yet booked on its account, with what booking it needs. */
+    public record UnbookedTrade(String tradeId, Instant intervalStart, Instant intervalEnd, String currency,
+                                String buyerMeterId, String sellerMeterId, long matchedWh, long deliveredWh,
+                                BigDecimal value, BigDecimal buyerPays, BigDecimal buyerTariffRefund,
+                                BigDecimal sellerReceives, BigDecimal sellerExportReversal, long sellerBankWithdrawnWh,
+                                BigDecimal imbalanceCharge, boolean buyerBooked, boolean sellerBooked) {
+    }
+
     /** An interval to act on: its book's gate has closed, or it has ended and waits for settlement. */
     public record DueInterval(String communityId, Instant intervalStart, Instant intervalEnd) {
     }

@@ -88,8 +88,8 @@ public class MarketController {
         Fields.required(body, "body");
         String name = Fields.text(Fields.required(body.name(), "name"), "name", 120);
         MarketRules rules = new MarketRules(Fields.currency(body.currency(), "currency"),
-                Duration.ofMinutes(minutes(body.intervalMinutes(), 15, "intervalMinutes")),
-                Duration.ofMinutes(minutes(body.gateClosureMinutes(), 5, "gateClosureMinutes")),
+                Duration.ofMinutes(intervalMinutes(body.intervalMinutes())),
+                Duration.ofMinutes(gateClosureMinutes(body.gateClosureMinutes())),
                 fee(body.gridFeePerKwh(), "gridFeePerKwh"), fee(body.platformFeePerKwh(), "platformFeePerKwh"),
                 fee(body.imbalanceChargePerKwh(), "imbalanceChargePerKwh"), Boolean.TRUE.equals(body.certifyExport()));
         boolean created = commands.sendAndWait(new DefineCommunity(id, Caller.current().requireRetailer(), name, rules,
@@ -325,8 +325,25 @@ public class MarketController {
         return MarketScheduler.rules(community(communityId));
     }
 
-    private static int minutes(Integer value, int absent, String field) {
-        return value == null ? absent : value;
+    private static int intervalMinutes(Integer minutes) {
+        if (minutes == null) {
+            return (int) MarketRules.DEFAULT_INTERVAL.toMinutes();
+        }
+        if (minutes <= 0 || 60 % minutes != 0) {
+            throw new InvalidRequestException("intervalMinutes", "an interval is a whole number of minutes that "
+                    + "divides an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)");
+        }
+        return minutes;
+    }
+
+    private static int gateClosureMinutes(Integer minutes) {
+        if (minutes == null) {
+            return (int) MarketRules.DEFAULT_GATE_CLOSURE.toMinutes();
+        }
+        if (minutes < 0 || minutes > 1_440) {
+            throw new InvalidRequestException("gateClosureMinutes", "gate closure is 0 to 1440 minutes before an interval");
+        }
+        return minutes;
     }
 
     private static BigDecimal fee(String raw, String field) {

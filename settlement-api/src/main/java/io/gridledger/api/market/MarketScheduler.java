@@ -1,5 +1,7 @@
 package io.gridledger.api.market;
 
+import io.gridledger.ledger.account.SettleTrade;
+import io.gridledger.ledger.account.TradeRole;
 import io.gridledger.ledger.community.StandingOrder;
 import io.gridledger.ledger.market.ClearInterval;
 import io.gridledger.ledger.market.GateClosedException;
@@ -10,6 +12,7 @@ import io.gridledger.ledger.market.SettleInterval;
 import io.gridledger.ledger.market.Side;
 import io.gridledger.ledger.value.CommunityId;
 import io.gridledger.ledger.value.MeterId;
+import io.gridledger.ledger.value.Money;
 import io.gridledger.ledger.value.OrderId;
 import io.gridledger.projections.market.MarketQueries;
 import io.gridledger.projections.market.MarketViews;
@@ -36,6 +39,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps the market moving, on every node harmlessly (each step is idempotent):
@@ -44,7 +52,10 @@ import java.util.Set;
  *       (one order per member and interval, sized from the member's last measured quarter hour);</li>
  *   <li>clears every book whose gate has closed;</li>
  *   <li>settles every cleared interval that has ended once the readings of all its traders cover it,
- *       or, after the deadline, with what has arrived (the missing side's trades as undelivered).</li>
+ *       or, after the deadline, with what has arrived (the missing side's trades as undelivered);</li>
+ *   <li>books every settled trade on the buyer's and the seller's account ({@link SettleTrade}, one
+ *       short transaction per side; the accounts ignore a repeat, and what a crash left unbooked is
+ *       booked on the next run).</li>
  * </ol>
  */
 @Component
@@ -58,14 +69,17 @@ public class MarketScheduler {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Duration deadline;
+    private final int bookingThreads;
 
     public MarketScheduler(MarketQueries market, CommandGateway commands, Clock clock, MeterRegistry metrics,
-                           @Value("${gridledger.market.settlement-deadline}") Duration deadline) {
+                           @Value("${gridledger.market.settlement-deadline}") Duration deadline,
+                           @Value("${gridledger.market.booking-threads}") int bookingThreads) {
         this.market = market;
         this.commands = commands;
         this.clock = clock;
         this.metrics = metrics;
         this.deadline = deadline;
+        this.bookingThreads = bookingThreads;
     }
 
     @Scheduled(fixedDelayString = "${gridledger.market.interval}", initialDelayString = "${gridledger.market.interval}")
@@ -73,11 +87,12 @@ public class MarketScheduler {
         runOnce(clock.instant());
     }
 
-    /** One pass of all three steps as of {@code now}. */
+    /** One pass of all four steps as of {@code now}. */
     public void runOnce(Instant now) {
         placeStandingOrders(now);
         clearClosedBooks(now);
         settleEndedIntervals(now);
+        bookSettledTrades(now);
     }
 
     /** @return the orders placed */
@@ -102,7 +117,8 @@ public class MarketScheduler {
     private boolean place(MarketViews.Community community, MarketRules rules, MarketViews.Member member,
                           Instant start, Instant now) {
         OrderId orderId = standingOrderId(member.meterId(), start);
-        if (!market.ordersWithId(orderId.value()).isEmpty()) {
+        // placed already, or the member placed an order of its own for the interval: that one counts
+        if (market.hasOrderIn(community.communityId(), start, member.meterId())) {
             return false;
         }
         MarketViews.StandingOrder view = member.standingOrder();
@@ -201,6 +217,75 @@ public class MarketScheduler {
         }
         metrics.counter("gridledger.market.intervals_settled").increment(settled);
         return settled;
+    }
+
+    /**
+     * Books the sides of settled trades not yet booked, on {@code booking-threads} threads; the sides of
+     * one account always go to the same thread, so an account is never changed by two at once.
+     *
+     * @return the trade sides booked
+     */
+    public int bookSettledTrades(Instant now) {
+        List<MarketViews.UnbookedTrade> trades = market.unbookedTrades(BATCH * 10);
+        if (trades.isEmpty()) {
+            return 0;
+        }
+        List<List<SettleTrade>> lanes = new ArrayList<>();
+        for (int i = 0; i < bookingThreads; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (MarketViews.UnbookedTrade t : trades) {
+            Currency currency = Currency.getInstance(t.currency());
+            if (!t.buyerBooked()) {
+                lane(lanes, t.buyerMeterId()).add(new SettleTrade(new MeterId(t.buyerMeterId()), t.tradeId(),
+                        TradeRole.BUYER, t.intervalStart(), t.intervalEnd(), t.matchedWh(), t.deliveredWh(),
+                        money(t.value(), currency), money(t.buyerPays(), currency),
+                        money(t.buyerTariffRefund(), currency), 0, Money.zero(currency), now));
+            }
+            if (!t.sellerBooked()) {
+                lane(lanes, t.sellerMeterId()).add(new SettleTrade(new MeterId(t.sellerMeterId()), t.tradeId(),
+                        TradeRole.SELLER, t.intervalStart(), t.intervalEnd(), t.matchedWh(), t.deliveredWh(),
+                        money(t.value(), currency), money(t.sellerReceives(), currency),
+                        money(t.sellerExportReversal(), currency), t.sellerBankWithdrawnWh(),
+                        money(t.imbalanceCharge(), currency), now));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(bookingThreads, r -> new Thread(r, "market-booking"));
+        AtomicInteger booked = new AtomicInteger();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<SettleTrade> lane : lanes) {
+                running.add(pool.submit(() -> lane.forEach(side -> {
+                    try {
+                        commands.sendAndWait(side);
+                        booked.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        log.warn("event=trade_not_booked trade={} meter={} role={} reason=\"{}\" "
+                                + "action=\"retried on the next run\"", side.tradeId(), side.meterId(), side.role(),
+                                e.getMessage());
+                    }
+                })));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        metrics.counter("gridledger.market.trade_sides_booked").increment(booked.get());
+        return booked.get();
+    }
+
+    private static List<SettleTrade> lane(List<List<SettleTrade>> lanes, String meterId) {
+        return lanes.get(Math.floorMod(meterId.hashCode(), lanes.size()));
+    }
+
+    private static Money money(java.math.BigDecimal amount, Currency currency) {
+        return new Money(amount, currency);
     }
 
     static MarketRules rules(MarketViews.Community c) {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -52,6 +53,7 @@ import java.util.stream.Collectors;
  * its own identity provider sets {@code gridledger.security.issuer-uri} and the API trusts that.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class AuthorizationServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationServerConfiguration.class);

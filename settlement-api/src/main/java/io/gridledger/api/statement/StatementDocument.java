@@ -12,7 +12,7 @@ import java.util.List;
 public record StatementDocument(String meterId, String customerId, String period, String timezone, String status,
                                 Instant closedAt, boolean closedEarly, Instant asOf, MoneyJson openingBalance,
                                 MoneyJson closingBalance, List<Line> lines, Totals totals, Energy energy, Bank bank,
-                                Reactive reactive) {
+                                Reactive reactive, List<Trade> trades) {
 
     /** {@code adjustment} marks a late line that belongs to an earlier, already closed, period ({@code forPeriod}). */
     public record Line(String kind, String forPeriod, boolean adjustment, String description, Integer tariffVersion,
@@ -37,6 +37,12 @@ public record StatementDocument(String meterId, String customerId, String period
     public record Reactive(long inductiveVarh, long freeVarh, long chargedVarh) {
     }
 
+    /** A peer-to-peer trade booked in the period (see {@code Statement.Trade}). */
+    public record Trade(String tradeId, String role, Instant intervalStart, long matchedWh, long deliveredWh,
+                        MoneyJson value, MoneyJson amount, MoneyJson tariffReversal, MoneyJson imbalanceCharge,
+                        MoneyJson balanceChange) {
+    }
+
     static StatementDocument of(Statement s, Instant asOf) {
         Statement.Totals t = s.totals();
         return new StatementDocument(s.meterId().value(), s.customerId().value(), s.period().toString(),
@@ -54,7 +60,11 @@ public record StatementDocument(String meterId, String customerId, String period
                 new Bank(s.bank().openingWh(), s.bank().depositedWh(), s.bank().drawnWh(), s.bank().soldWh(),
                         s.bank().closingWh(),
                         s.bank().paidOutWh(), s.bank().carriedWh()),
-                new Reactive(s.reactive().inductiveVarh(), s.reactive().freeVarh(), s.reactive().chargedVarh()));
+                new Reactive(s.reactive().inductiveVarh(), s.reactive().freeVarh(), s.reactive().chargedVarh()),
+                s.trades().stream().map(trade -> new Trade(trade.tradeId(), trade.role(), trade.intervalStart(),
+                        trade.matchedWh(), trade.deliveredWh(), MoneyJson.of(trade.value()), MoneyJson.of(trade.amount()),
+                        MoneyJson.of(trade.tariffReversal()), MoneyJson.of(trade.imbalanceCharge()),
+                        MoneyJson.of(trade.balanceChange()))).toList());
     }
 
     private static Line line(StatementLine l, Statement s) {

@@ -52,6 +52,11 @@ final class StatementRenderings {
         csv.row("bank", "BANK", s.period(), "bank opening/deposited/drawn/sold/paid out/carried Wh", null,
                 s.bank().openingWh() + "/" + s.bank().depositedWh() + "/" + s.bank().drawnWh() + "/"
                         + s.bank().soldWh() + "/" + s.bank().paidOutWh() + "/" + s.bank().carriedWh(), "Wh", null, null, null, null);
+        for (Statement.Trade trade : s.trades()) {
+            csv.row("trade", "TRADE_" + trade.role(), s.period(), trade.tradeId() + " (interval "
+                            + trade.intervalStart() + ", " + trade.matchedWh() + " Wh matched)", null,
+                    trade.deliveredWh(), "Wh", null, trade.balanceChange().amount(), null, c);
+        }
         csv.row("balance", "CLOSING", s.period(), "closing balance (" + s.status() + ")", null, null, null, null,
                 s.closingBalance().amount(), null, c);
         return csv.toString();
@@ -72,7 +77,7 @@ final class StatementRenderings {
                 pair("Debt recovered", money(s.totals().debtRecovered().negate())),
                 pair("Emergency credit repaid", money(s.totals().emergencyCreditRepaid())),
                 pair("Late adjustments", money(s.totals().adjustments())),
-                pair("Peer-to-peer trading", money(s.totals().trading())),
+                pair("Peer-to-peer trading (" + s.trades().size() + " trades)", money(s.totals().trading())),
                 pair("Tax contained in charges", money(s.totals().taxContained())));
         List<String[]> energy = List.of(
                 pair("Imported", kwh(s.energy().importWh())),
