@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
@@ -48,9 +50,9 @@ public class MarketQueries {
     }
 
     /** The account's time zone (for a member's local day), if the account is known. */
-    public Optional<java.time.ZoneId> timezoneOf(String meterId) {
+    public Optional<ZoneId> timezoneOf(String meterId) {
         return jdbc.queryForList("SELECT timezone FROM balance_view WHERE meter_id = ?", String.class, meterId)
-                .stream().findFirst().map(java.time.ZoneId::of);
+                .stream().findFirst().map(ZoneId::of);
     }
 
     public Optional<MarketViews.Member> membership(String meterId) {
@@ -203,7 +205,7 @@ public class MarketQueries {
      * The meter's latest measured import and export scaled to {@code interval} (persistence forecast),
      * from its last accepted reading span that ended at or before {@code before}; empty without one.
      */
-    public Optional<long[]> latestRate(String meterId, Instant before, java.time.Duration interval) {
+    public Optional<long[]> latestRate(String meterId, Instant before, Duration interval) {
         return jdbc.query("""
                 SELECT interval_start, interval_end, import_wh, export_wh FROM interval_consumption
                 WHERE meter_id = ? AND interval_end <= ? ORDER BY interval_end DESC LIMIT 1""", (rs, n) -> {

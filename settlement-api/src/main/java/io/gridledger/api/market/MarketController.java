@@ -4,6 +4,7 @@ import io.gridledger.api.audit.Audited;
 import io.gridledger.api.input.Fields;
 import io.gridledger.api.problem.ConflictException;
 import io.gridledger.api.problem.InvalidRequestException;
+import io.gridledger.api.problem.NotAcceptableException;
 import io.gridledger.api.problem.NotFoundException;
 import io.gridledger.api.report.Csv;
 import io.gridledger.api.report.ReportFormat;
@@ -48,7 +49,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -288,7 +288,7 @@ public class MarketController {
                 range[1]).stream().filter(c -> c.communityId().equals(communityId)).toList();
         if (format != ReportFormat.CSV) {
             if (format == ReportFormat.PDF) {
-                throw new io.gridledger.api.problem.NotAcceptableException(
+                throw new NotAcceptableException(
                         "the certificate export is offered as application/json or text/csv");
             }
             return ResponseEntity.ok(certificates);

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -284,7 +285,7 @@ public class MarketScheduler {
         return lanes.get(Math.floorMod(meterId.hashCode(), lanes.size()));
     }
 
-    private static Money money(java.math.BigDecimal amount, Currency currency) {
+    private static Money money(BigDecimal amount, Currency currency) {
         return new Money(amount, currency);
     }
 

@@ -29,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the trades only their own; one community per account, of the account's own retailer; order ids
  * are not reused; the gate closes the book. Every refusal is a problem+json naming the field.
  */
-@SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gridledger.market.interval=1h"})
+@SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MarketOrderApiTest {
 
     static final String NORTH = "gridledger-retailer";
