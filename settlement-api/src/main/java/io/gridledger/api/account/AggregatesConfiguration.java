@@ -6,7 +6,6 @@ import io.gridledger.ledger.community.TradingCommunity;
 import io.gridledger.ledger.community.TradingMembership;
 import io.gridledger.ledger.market.MarketInterval;
 import io.gridledger.ledger.tariff.Tariff;
-import io.gridledger.projections.ProcessingGroups;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -84,9 +83,12 @@ public class AggregatesConfiguration {
                                         .transactionManager(c.getComponent(TransactionManager.class))
                                         .executor(snapshotExecutor)
                                         .build(), threshold)))
-                // the market's read models are written in the command's transaction: a failure there fails the command
-                .eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
-                        ProcessingGroups.MARKET_VIEWS, c -> PropagatingErrorHandler.instance()));
+                // A handler that fails is never skipped (Axon's default logs and goes on): a streaming
+                // processor retries the batch with back-off until it succeeds, so no read model, hash
+                // chain or relay request silently misses an event; the market's subscribing read
+                // models fail the command whose events they could not show.
+                .eventProcessing(processing -> processing.registerDefaultListenerInvocationErrorHandler(
+                        c -> PropagatingErrorHandler.instance()));
     }
 
     @Bean
