@@ -1,6 +1,7 @@
 package io.gridledger.ledger.community;
 
 import io.gridledger.ledger.market.InvalidMarketOrderException;
+import io.gridledger.ledger.market.PricePerKwh;
 import io.gridledger.ledger.market.Side;
 
 import java.math.BigDecimal;
@@ -23,11 +24,7 @@ public record StandingOrder(Side side, BigDecimal limitPricePerKwh, Long maxWhPe
 
     public StandingOrder {
         Objects.requireNonNull(side, "side");
-        if (limitPricePerKwh == null || limitPricePerKwh.signum() < 0 || limitPricePerKwh.stripTrailingZeros().scale() > 4
-                || limitPricePerKwh.compareTo(BigDecimal.valueOf(1_000)) > 0) {
-            throw new InvalidMarketOrderException("limitPricePerKwh", "a price per kWh of 0 to 1000 with at most 4 decimals");
-        }
-        limitPricePerKwh = limitPricePerKwh.setScale(4);
+        limitPricePerKwh = PricePerKwh.require(limitPricePerKwh, "limitPricePerKwh");
         requireCap(maxWhPerInterval, "maxWhPerInterval");
         requireCap(maxWhPerDay, "maxWhPerDay");
         if (side == Side.BUY && maxWhPerDay == null && maxWhPerInterval == null) {

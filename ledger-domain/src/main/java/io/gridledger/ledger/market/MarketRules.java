@@ -31,15 +31,9 @@ public record MarketRules(Currency currency, Duration intervalLength, Duration g
         if (gateClosureLead.isNegative() || gateClosureLead.compareTo(Duration.ofDays(1)) > 0) {
             throw new InvalidMarketOrderException("gateClosureLead", "gate closure is 0 to 24 h before an interval");
         }
-        gridFeePerKwh = zeroIfAbsent(gridFeePerKwh);
-        platformFeePerKwh = zeroIfAbsent(platformFeePerKwh);
-        imbalanceChargePerKwh = zeroIfAbsent(imbalanceChargePerKwh);
-        requireFee(gridFeePerKwh, "gridFeePerKwh");
-        requireFee(platformFeePerKwh, "platformFeePerKwh");
-        requireFee(imbalanceChargePerKwh, "imbalanceChargePerKwh");
-        gridFeePerKwh = gridFeePerKwh.setScale(4);
-        platformFeePerKwh = platformFeePerKwh.setScale(4);
-        imbalanceChargePerKwh = imbalanceChargePerKwh.setScale(4);
+        gridFeePerKwh = PricePerKwh.require(zeroIfAbsent(gridFeePerKwh), "gridFeePerKwh");
+        platformFeePerKwh = PricePerKwh.require(zeroIfAbsent(platformFeePerKwh), "platformFeePerKwh");
+        imbalanceChargePerKwh = PricePerKwh.require(zeroIfAbsent(imbalanceChargePerKwh), "imbalanceChargePerKwh");
     }
 
     /** Rules with the default interval and gate, no imbalance charge and no export certificates. */
@@ -50,12 +44,6 @@ public record MarketRules(Currency currency, Duration intervalLength, Duration g
 
     private static BigDecimal zeroIfAbsent(BigDecimal fee) {
         return fee == null ? BigDecimal.ZERO : fee;
-    }
-
-    private static void requireFee(BigDecimal fee, String field) {
-        if (fee.signum() < 0 || fee.stripTrailingZeros().scale() > 4 || fee.compareTo(BigDecimal.valueOf(1_000)) > 0) {
-            throw new InvalidMarketOrderException(field, field + " is a price per kWh of 0 to 1000 with at most 4 decimals");
-        }
     }
 
     /** Whether {@code start} begins an interval of this market (aligned to the interval length). */

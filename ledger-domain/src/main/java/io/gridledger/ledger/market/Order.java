@@ -22,8 +22,7 @@ public record Order(OrderId id, MeterId meterId, Side side, long energyWh, BigDe
         if (energyWh <= 0) {
             throw new IllegalArgumentException("energyWh must be positive");
         }
-        if (limitPricePerKwh.signum() < 0 || limitPricePerKwh.stripTrailingZeros().scale() > 4
-                || limitPricePerKwh.compareTo(BigDecimal.valueOf(1_000)) > 0) {
+        if (!PricePerKwh.isValid(limitPricePerKwh)) {
             throw new IllegalArgumentException("limitPricePerKwh must be 0…1000 with at most 4 decimals");
         }
     }

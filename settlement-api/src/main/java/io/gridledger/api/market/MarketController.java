@@ -21,6 +21,7 @@ import io.gridledger.ledger.market.CancelOrder;
 import io.gridledger.ledger.market.MarketInterval;
 import io.gridledger.ledger.market.MarketRules;
 import io.gridledger.ledger.market.PlaceOrder;
+import io.gridledger.ledger.market.PricePerKwh;
 import io.gridledger.ledger.market.Side;
 import io.gridledger.ledger.value.CommunityId;
 import io.gridledger.ledger.value.MeterId;
@@ -48,8 +49,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Peer-to-peer trading: communities and their members, orders and standing orders, an interval's
@@ -243,11 +247,12 @@ public class MarketController {
         if (caller.has(Role.OPERATOR) || caller.has(Role.REGULATOR) || caller.has(Role.ADMIN)) {
             return interval;
         }
-        List<MarketViews.Order> own = interval.orders().stream()
-                .filter(o -> access.mayReachMeter(caller, o.meterId(), Role.CONSUMER)).toList();
+        Map<String, Boolean> reaches = new HashMap<>();
+        Predicate<String> ownMeter = meter -> reaches.computeIfAbsent(meter,
+                m -> access.mayReachMeter(caller, m, Role.CONSUMER));
+        List<MarketViews.Order> own = interval.orders().stream().filter(o -> ownMeter.test(o.meterId())).toList();
         List<MarketViews.Trade> ownTrades = interval.trades().stream()
-                .filter(t -> access.mayReachMeter(caller, t.buyerMeterId(), Role.CONSUMER)
-                        || access.mayReachMeter(caller, t.sellerMeterId(), Role.CONSUMER)).toList();
+                .filter(t -> ownMeter.test(t.buyerMeterId()) || ownMeter.test(t.sellerMeterId())).toList();
         return new MarketViews.Interval(interval.communityId(), interval.intervalStart(), interval.intervalEnd(),
                 interval.gateClosureAt(), interval.currency(), interval.status(), interval.clearingPricePerKwh(),
                 interval.volumeWh(), interval.tradeCount(), interval.deliveredWh(), List.of(), interval.clearedAt(),
@@ -347,16 +352,11 @@ public class MarketController {
     }
 
     private static BigDecimal fee(String raw, String field) {
-        return raw == null ? BigDecimal.ZERO : Fields.decimal(raw, field);
+        return raw == null ? BigDecimal.ZERO : price(raw, field);
     }
 
     private static BigDecimal price(String raw, String field) {
-        BigDecimal price = Fields.decimal(raw, field);
-        if (price.signum() < 0 || price.stripTrailingZeros().scale() > 4
-                || price.compareTo(BigDecimal.valueOf(1_000)) > 0) {
-            throw new InvalidRequestException(field, "a price per kWh of 0 to 1000 with at most 4 decimals");
-        }
-        return price;
+        return PricePerKwh.require(Fields.decimal(raw, field), field);
     }
 
     private static long energy(MarketRequests.OrderRequest body) {
