@@ -27,12 +27,12 @@ public record MeasuredInterval(MeterId meterId, long importWh, long exportWh, Mo
 
     /** The part of the import charge that {@code wh} of the import carried: pro rata, half-even. */
     Money importChargeOf(long wh) {
-        return importWh == 0 ? importCharged.minus(importCharged) : share(importCharged, wh, importWh);
+        return importWh == 0 ? Money.zero(importCharged.currency()) : share(importCharged, wh, importWh);
     }
 
     /** The part of the export credit that {@code wh} of the export earned: pro rata, half-even. */
     Money exportCreditOf(long wh) {
-        return exportWh == 0 ? exportCredited.minus(exportCredited) : share(exportCredited, wh, exportWh);
+        return exportWh == 0 ? Money.zero(exportCredited.currency()) : share(exportCredited, wh, exportWh);
     }
 
     /** The part of {@code wh} of the export that went into the bank (rounded down: never more than deposited). */

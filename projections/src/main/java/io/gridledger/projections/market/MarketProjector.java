@@ -126,12 +126,11 @@ public class MarketProjector {
     void on(IntervalCleared e) {
         String community = e.communityId().value();
         Timestamp start = ts(e.intervalStart());
-        String currency = jdbc.queryForObject(
-                "SELECT currency FROM market_interval WHERE community_id = ? AND interval_start = ?", String.class,
+        Map<String, Object> opened = jdbc.queryForMap(
+                "SELECT currency, interval_end FROM market_interval WHERE community_id = ? AND interval_start = ?",
                 community, start);
-        Instant end = jdbc.queryForObject(
-                "SELECT interval_end FROM market_interval WHERE community_id = ? AND interval_start = ?",
-                Timestamp.class, community, start).toInstant();
+        String currency = (String) opened.get("currency");
+        Timestamp end = (Timestamp) opened.get("interval_end");
         jdbc.update("""
                 UPDATE market_interval SET status = 'CLEARED', clearing_price = ?, volume_wh = ?, trade_count = ?,
                     cleared_at = ?
@@ -144,7 +143,7 @@ public class MarketProjector {
             matched.merge(m.buyOrder().value(), m.energyWh(), Long::sum);
             matched.merge(m.sellOrder().value(), m.energyWh(), Long::sum);
             trades.add(new Object[]{MarketIntervalKey.tradeId(e.communityId(), e.intervalStart(), i + 1), community,
-                    start, ts(end), currency, m.buyer().value(), m.seller().value(), m.buyOrder().value(),
+                    start, end, currency, m.buyer().value(), m.seller().value(), m.buyOrder().value(),
                     m.sellOrder().value(), e.pricePerKwh(), m.energyWh()});
         }
         jdbc.batchUpdate("""

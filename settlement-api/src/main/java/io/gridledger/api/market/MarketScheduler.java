@@ -35,9 +35,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -182,8 +184,10 @@ public class MarketScheduler {
     /** @return the intervals settled */
     public int settleEndedIntervals(Instant now) {
         int settled = 0;
+        Map<String, MarketViews.Community> communities = new HashMap<>();
         for (MarketViews.DueInterval due : market.endedAndCleared(now, BATCH)) {
-            MarketViews.Community community = market.community(due.communityId()).orElseThrow();
+            MarketViews.Community community = communities.computeIfAbsent(due.communityId(),
+                    id -> market.community(id).orElseThrow());
             Currency currency = Currency.getInstance(community.currency());
             Set<String> traders = new LinkedHashSet<>(market.participants(due.communityId(), due.intervalStart()));
             Set<String> measured = new LinkedHashSet<>(traders);
