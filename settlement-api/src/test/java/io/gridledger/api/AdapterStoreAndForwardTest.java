@@ -11,6 +11,9 @@ import io.gridledger.adapter.ledger.LedgerPort;
 import io.gridledger.ledger.account.MeterEvent;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.SupplyState;
+import io.gridledger.testsupport.AccountViews;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,13 +26,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Store and forward: while the ledger is unavailable the head-end keeps what meters sent; when it
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * marking it delivered) charges nothing twice; a replayed message is refused at the door.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TimeSensitive
 class AdapterStoreAndForwardTest {
 
     /** The in-process ledger, switchable off as if its node were down. */
@@ -112,7 +115,7 @@ class AdapterStoreAndForwardTest {
                  "friendlyCredit":{"weekly":[]}}""".formatted(meter)).status()).isEqualTo(201);
         api.post("/api/v1/meters/" + meter + "/top-ups",
                 "{\"paymentId\":\"snf-1\",\"amount\":{\"amount\":\"20.00\",\"currency\":\"EUR\"}}");
-        Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant base = TestClock.nextHour();
 
         ledger.down.set(true);
         for (int d = 0; d < 3; d++) {
@@ -122,18 +125,20 @@ class AdapterStoreAndForwardTest {
         }
         long stored = pending(meter);
         assertThat(stored).as("kept while the ledger is down").isEqualTo(3);
-        Thread.sleep(600);
+        forwarder.nudge();
+        await("the forwarder tried the ledger and failed").until(() -> attempts(meter) > 0);
         assertThat(pending(meter)).isEqualTo(3);
         assertThat(balance(api, meter)).isEqualTo("20.0000");
 
         ledger.down.set(false);
         forwarder.nudge();
-        await("forwarded once the ledger is back", () -> pending(meter) == 0);
-        await("2 kWh charged at 0.30", () -> "19.4000".equals(balance(api, meter)));
+        await("forwarded once the ledger is back").until(() -> pending(meter) == 0);
+        await("2 kWh charged at 0.30").until(() -> "19.4000".equals(balance(api, meter)));
 
         jdbc.update("UPDATE adapter_inbox SET delivered_at = NULL WHERE meter_id = ?", meter);
         forwarder.nudge();
-        await("forwarded again", () -> pending(meter) == 0);
+        await("forwarded again").until(() -> pending(meter) == 0);
+        await("the balance view has every event of the account").until(() -> AccountViews.caughtUp(jdbc.getDataSource(), meter));
         assertThat(balance(api, meter)).as("a second delivery charges nothing").isEqualTo("19.4000");
 
         String replayed = "{\"readings\":[{\"at\":\"" + base.plus(Duration.ofHours(1)) + "\",\"activeImportWh\":9000}]}";
@@ -161,15 +166,12 @@ class AdapterStoreAndForwardTest {
                 Long.class, meter);
     }
 
-    private static String balance(ApiClient api, String meter) {
-        return api.get("/api/v1/meters/" + meter).body().at("/balance/amount").asText();
+    private long attempts(String meter) {
+        return jdbc.queryForObject("SELECT coalesce(max(attempts), 0) FROM adapter_inbox WHERE meter_id = ?",
+                Long.class, meter);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static String balance(ApiClient api, String meter) {
+        return api.get("/api/v1/meters/" + meter).body().at("/balance/amount").asText();
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridledger.api.eventstore.EventStoreConfiguration;
 import io.gridledger.api.reconciliation.Reconciliation;
 import io.gridledger.ledger.account.MeterAccount;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -21,12 +23,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Meter accounts are snapshotted every few events, so that loading one that is not cached reads its
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account loaded from it must go on exactly as before: duplicates still refused, charges exact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TimeSensitive
 class MeterAccountSnapshotTest {
 
     private static final ObjectMapper SNAPSHOTS = EventStoreConfiguration.snapshotMapper();
@@ -61,7 +64,7 @@ class MeterAccountSnapshotTest {
                  "friendlyCredit":{"weekly":[]}}""".formatted(meter)).status()).isEqualTo(201);
         api.post("/api/v1/meters/" + meter + "/top-ups",
                 "{\"paymentId\":\"snap-pay-1\",\"amount\":{\"amount\":\"50.00\",\"currency\":\"EUR\"}}");
-        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant start = TestClock.nextHour();
         for (int d = 0; d < 10; d++) {
             assertThat(api.post("/api/v1/meters/" + meter + "/readings", delivery(start, d)).status()).isEqualTo(202);
         }
@@ -109,17 +112,10 @@ class MeterAccountSnapshotTest {
         return json.append("]}").toString();
     }
 
-    private Map<String, Object> awaitSnapshot(String meter) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            List<Map<String, Object>> rows = jdbc.queryForList("SELECT sequence_number, payload FROM "
-                    + "snapshot_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC", meter);
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            assertThat(System.nanoTime()).as("a snapshot was taken").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private Map<String, Object> awaitSnapshot(String meter) {
+        return await("a snapshot was taken").until(() -> jdbc.queryForList("SELECT sequence_number, payload FROM "
+                + "snapshot_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC", meter),
+                rows -> !rows.isEmpty()).get(0);
     }
 
     private MeterAccount replayed(String meter, long upToSequence) {

@@ -1,6 +1,8 @@
 package io.gridledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +12,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@TimeSensitive
 class MeterAccountWiringTest {
 
     @Autowired
@@ -32,10 +39,13 @@ class MeterAccountWiringTest {
 
     ApiClient api;
     String meter;
+    /** 10:00 on a Tuesday in Amsterdam, a day or more ahead: inside the tariff's weekday day band (0.31/kWh). */
+    Instant tuesday;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(rest);
+        tuesday = TestClock.next(DayOfWeek.TUESDAY, 10, ZoneId.of("Europe/Amsterdam")).toInstant();
         meter = "wire-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.put("/api/v1/tariffs/wire-tou", ApiClient.TOU_TARIFF).status()).isIn(200, 201);
         assertThat(api.post("/api/v1/meters", """
@@ -44,17 +54,18 @@ class MeterAccountWiringTest {
     }
 
     @Test
-    void aDeliveryIsOneEventStoredAsJsonAndEveryReadModelShowsItAtOnce() {
+    void aDeliveryIsOneEventStoredAsJsonAndEveryAccountViewShowsItWhenTheWriteIsAnswered() {
         api.post("/api/v1/meters/" + meter + "/top-ups",
                 "{\"paymentId\":\"pay-1\",\"amount\":{\"amount\":\"20.00\",\"currency\":\"EUR\"}}");
         ApiClient.Response readings = api.post("/api/v1/meters/" + meter + "/readings", """
-                {"readings":[{"at":"2026-12-01T09:00:00Z","activeImportWh":1000},
-                             {"at":"2026-12-01T09:15:00Z","activeImportWh":1250},
-                             {"at":"2026-12-01T09:30:00Z","activeImportWh":1600}]}""");
+                {"readings":[{"at":"%s","activeImportWh":1000},
+                             {"at":"%s","activeImportWh":1250},
+                             {"at":"%s","activeImportWh":1600}]}""".formatted(tuesday, quarter(1), quarter(2)));
         assertThat(readings.status()).isEqualTo(202);
         assertThat(readings.body().path("accepted").asInt()).isEqualTo(3);
 
-        // Tuesday 10:15-10:30 local: day band 0.31/kWh; 600 Wh → 0.0775 + 0.1085 = 0.1860
+        // Tuesday 10:00-10:30 local: day band 0.31/kWh; 600 Wh → 0.0775 + 0.1085 = 0.1860. The balance,
+        // ledger and consumption views are written in one transaction, so the answered write shows in all three.
         JsonNode balance = api.get("/api/v1/meters/" + meter).body();
         assertThat(balance.at("/balance/amount").asText()).isEqualTo("19.8140");
         assertThat(balance.at("/lastRegisters/activeImportWh").asLong()).isEqualTo(1600);
@@ -73,8 +84,8 @@ class MeterAccountWiringTest {
         }
         assertThat(sum).isEqualByComparingTo("19.8140");
 
-        JsonNode series = api.get("/api/v1/meters/" + meter
-                + "/consumption?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&resolution=PT15M").body();
+        JsonNode series = api.get("/api/v1/meters/" + meter + "/consumption?from=" + tuesday.minus(Duration.ofHours(9))
+                + "&to=" + tuesday.plus(Duration.ofHours(9)) + "&resolution=PT15M").body();
         assertThat(series.path("intervals")).hasSize(2);
         assertThat(series.at("/intervals/1/importWh").asLong()).isEqualTo(350);
 
@@ -92,12 +103,12 @@ class MeterAccountWiringTest {
         assertThat(bad.body().path("field").asText()).isEqualTo("amount.amount");
 
         ApiClient.Response wrongType = api.post("/api/v1/meters/" + meter + "/readings",
-                "{\"readings\":[{\"at\":\"2026-12-01T09:00:00Z\",\"activeImportWh\":\"lots\"}]}");
+                "{\"readings\":[{\"at\":\"" + tuesday + "\",\"activeImportWh\":\"lots\"}]}");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.body().path("field").asText()).isEqualTo("readings[0].activeImportWh");
 
         ApiClient.Response fractionalWh = api.post("/api/v1/meters/" + meter + "/readings",
-                "{\"readings\":[{\"at\":\"2026-12-01T09:00:00Z\",\"activeImportWh\":1000.5}]}");
+                "{\"readings\":[{\"at\":\"" + tuesday + "\",\"activeImportWh\":1000.5}]}");
         assertThat(fractionalWh.status()).as("never truncated to 1000 Wh").isEqualTo(400);
         assertThat(fractionalWh.body().path("field").asText()).isEqualTo("readings[0].activeImportWh");
 
@@ -125,8 +136,8 @@ class MeterAccountWiringTest {
         api.post("/api/v1/meters/" + low + "/top-ups",
                 "{\"paymentId\":\"pay-1\",\"amount\":{\"amount\":\"6.00\",\"currency\":\"EUR\"}}");
         api.post("/api/v1/meters/" + low + "/readings", """
-                {"readings":[{"at":"2026-12-01T09:00:00Z","activeImportWh":0},
-                             {"at":"2026-12-01T09:15:00Z","activeImportWh":5000}]}""");
+                {"readings":[{"at":"%s","activeImportWh":0},
+                             {"at":"%s","activeImportWh":5000}]}""".formatted(tuesday, quarter(1)));
         assertThat(api.get("/api/v1/meters/" + low).body().path("creditState").asText()).isEqualTo("LOW");
         Long lastEvent = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ?", Long.class, low);
@@ -145,12 +156,16 @@ class MeterAccountWiringTest {
     @Test
     void metricsAreExposedForPrometheusUnderTheGridledgerName() {
         api.post("/api/v1/meters/" + meter + "/readings",
-                "{\"readings\":[{\"at\":\"2026-12-01T09:00:00Z\",\"activeImportWh\":10}]}");
+                "{\"readings\":[{\"at\":\"" + tuesday + "\",\"activeImportWh\":10}]}");
         org.springframework.http.HttpHeaders admin = new org.springframework.http.HttpHeaders();
         admin.set("Authorization", io.gridledger.api.support.TestCallers.bearer(port, "admin"));
         String scrape = rest.exchange("/actuator/prometheus", org.springframework.http.HttpMethod.GET,
                 new org.springframework.http.HttpEntity<>(admin), String.class).getBody();
         assertThat(scrape).contains("gridledger_readings_total");
+    }
+
+    private Instant quarter(int n) {
+        return tuesday.plus(Duration.ofMinutes(15L * n));
     }
 
     private long eventCount() {

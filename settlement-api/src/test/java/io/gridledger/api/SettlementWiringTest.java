@@ -1,6 +1,10 @@
 package io.gridledger.api;
 
 import io.gridledger.api.reconciliation.Reconciliation;
+import io.gridledger.api.support.LiveProcessors;
+import io.gridledger.projections.ProcessingGroups;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +17,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Settlement wiring on the real PostgreSQL: the netting and reactive parts of the tariff JSON, meter
@@ -25,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@TimeSensitive
 class SettlementWiringTest {
 
     static final String NET_METERING_TARIFF = """
@@ -77,8 +87,8 @@ class SettlementWiringTest {
     }
 
     @Test
-    void aReplacedMetersFirstReadingIsABaseline() throws InterruptedException {
-        Instant now = Instant.now();
+    void aReplacedMetersFirstReadingIsABaseline() {
+        Instant now = TestClock.now();
         api.post("/api/v1/meters/" + meter + "/readings", """
                 {"readings":[{"at":"%s","activeImportWh":5000}]}""".formatted(now.plusSeconds(60)));
         var replaced = api.post("/api/v1/meters/" + meter + "/replacements", """
@@ -90,10 +100,11 @@ class SettlementWiringTest {
         api.post("/api/v1/meters", """
                 {"meterId":"%s","customerId":"c-9","tariffId":"settle-nm","timezone":"Europe/Amsterdam"}"""
                 .formatted(m2));
-        Instant t = Instant.now();
-        Thread.sleep(300);
+        Instant t = TestClock.now();
         api.post("/api/v1/meters/" + m2 + "/readings", """
                 {"readings":[{"at":"%s","activeImportWh":5000}]}""".formatted(t));
+        // a replacement may not lie in the ledger's future: wait until the clock has passed it
+        await().until(() -> TestClock.now().isAfter(t.plusMillis(200)));
         assertThat(api.post("/api/v1/meters/" + m2 + "/replacements", """
                 {"newSerialNumber":"SN-2","replacedAt":"%s",
                  "finalReading":{"at":"%s","activeImportWh":5100}}""".formatted(t.plusMillis(200), t.plusMillis(100)))
@@ -107,14 +118,15 @@ class SettlementWiringTest {
     @Test
     void hourlyBucketsKeepTheTwoHoursAtTwoOfAnAutumnNightApart() {
         StringBuilder readings = new StringBuilder();
-        Instant start = Instant.parse("2027-10-30T22:00:00Z");   // 00:00 CEST; clocks go back at 01:00Z
+        // the next autumn night in Amsterdam: from 00:00 CEST, three hours before the clocks go back at 01:00Z
+        Instant start = TestClock.nextClocksGoBack(ZoneId.of("Europe/Amsterdam")).minus(Duration.ofHours(3));
         for (int q = 0; q <= 20; q++) {
             readings.append(q == 0 ? "" : ",").append("{\"at\":\"").append(start.plusSeconds(900L * q))
                     .append("\",\"activeImportWh\":").append(10_000 + 100 * q).append('}');
         }
         api.post("/api/v1/meters/" + meter + "/readings", "{\"readings\":[" + readings + "]}");
-        var series = api.get("/api/v1/meters/" + meter + "/consumption?from=2027-10-30T22:00:00Z"
-                + "&to=2027-10-31T03:00:00Z&resolution=PT1H").body().path("intervals");
+        var series = api.get("/api/v1/meters/" + meter + "/consumption?from=" + start
+                + "&to=" + start.plus(Duration.ofHours(5)) + "&resolution=PT1H").body().path("intervals");
         assertThat(series).hasSize(5);
         for (int h = 0; h < 5; h++) {
             assertThat(series.get(h).path("from").asText()).isEqualTo(start.plusSeconds(3600L * h).toString());
@@ -132,7 +144,8 @@ class SettlementWiringTest {
         html.set("Accept", "text/html");
         assertThat(rest.exchange("/api/v1/meters/" + meter + "/statements/2026-11", HttpMethod.GET,
                 new HttpEntity<>(html), String.class).getStatusCode().value()).isEqualTo(406);
-        var future = api.post("/api/v1/settlement/periods/2099-01/close", "");
+        YearMonth notBegun = YearMonth.from(TestClock.now().atZone(ZoneOffset.UTC)).plusYears(5);
+        var future = api.post("/api/v1/settlement/periods/" + notBegun + "/close", "");
         assertThat(future.status()).isEqualTo(409);
         assertThat(future.body().path("field").asText()).isEqualTo("period");
         assertThat(api.get("/api/v1/settlement/periods/2001-01/runs/R1").status()).isEqualTo(404);
@@ -141,35 +154,43 @@ class SettlementWiringTest {
 
     @Test
     void reconciliationFindsNothingUntilAReadModelDriftsFromTheEvents() {
-        assertThat(reconciliation.reconcile(meter)).isEmpty();
+        await("the account's events are chained and its views agree").until(() -> unchainedEvents() == 0
+                && reconciliation.reconcile(meter).isEmpty());
 
-        Map<String, Object> link = jdbc.queryForMap("""
-                SELECT c.* FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index
-                WHERE e.aggregate_identifier = ? ORDER BY c.global_index LIMIT 1""", meter);
-        jdbc.update("DELETE FROM event_chain WHERE global_index = ?", link.get("global_index"));
-        try {
+        // the processors that own these tables stand still while the test tampers with them
+        try (LiveProcessors.Paused paused = LiveProcessors.pause(ProcessingGroups.SETTLEMENT_CHAIN,
+                ProcessingGroups.ACCOUNT_VIEWS)) {
+            Map<String, Object> link = jdbc.queryForMap("""
+                    SELECT c.* FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index
+                    WHERE e.aggregate_identifier = ? ORDER BY c.global_index LIMIT 1""", meter);
+            jdbc.update("DELETE FROM event_chain WHERE global_index = ?", link.get("global_index"));
             assertThat(reconciliation.reconcile(meter)).extracting(Reconciliation.Difference::readModel,
                     Reconciliation.Difference::inReadModel).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("event_chain", "[" + link.get("global_index") + "]"));
-        } finally {
             jdbc.update("INSERT INTO event_chain (chain_seq, global_index, hash, time_stamp) VALUES (?, ?, ?, ?)",
                     link.get("chain_seq"), link.get("global_index"), link.get("hash"), link.get("time_stamp"));
-        }
-        assertThat(reconciliation.reconcile(meter)).isEmpty();
+            assertThat(reconciliation.reconcile(meter)).isEmpty();
 
-        jdbc.update("UPDATE balance_view SET balance = balance + 1 WHERE meter_id = ?", meter);
-        jdbc.update("DELETE FROM ledger_entry WHERE meter_id = ? AND type = 'TOP_UP'", meter);
+            jdbc.update("UPDATE balance_view SET balance = balance + 1 WHERE meter_id = ?", meter);
+            jdbc.update("DELETE FROM ledger_entry WHERE meter_id = ? AND type = 'TOP_UP'", meter);
 
-        assertThat(reconciliation.reconcile(meter)).extracting(Reconciliation.Difference::readModel,
-                        Reconciliation.Difference::figure)
-                .contains(org.assertj.core.groups.Tuple.tuple("balance_view", "balance"),
-                        org.assertj.core.groups.Tuple.tuple("ledger_entry", "sum"));
-        reconciliation.reconcileNextBatch();
-        while (metrics.get("gridledger.reconciliation.differences").gauge().value() == 0) {
-            if (reconciliation.reconcileNextBatch().isEmpty()) {
-                break;
+            assertThat(reconciliation.reconcile(meter)).extracting(Reconciliation.Difference::readModel,
+                            Reconciliation.Difference::figure)
+                    .contains(org.assertj.core.groups.Tuple.tuple("balance_view", "balance"),
+                            org.assertj.core.groups.Tuple.tuple("ledger_entry", "sum"));
+            reconciliation.reconcileNextBatch();
+            while (metrics.get("gridledger.reconciliation.differences").gauge().value() == 0) {
+                if (reconciliation.reconcileNextBatch().isEmpty()) {
+                    break;
+                }
             }
+            assertThat(metrics.get("gridledger.reconciliation.differences").gauge().value()).isPositive();
         }
-        assertThat(metrics.get("gridledger.reconciliation.differences").gauge().value()).isPositive();
+    }
+
+    private long unchainedEvents() {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry e WHERE e.aggregate_identifier = ?
+                AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.global_index)""", Long.class, meter);
     }
 }

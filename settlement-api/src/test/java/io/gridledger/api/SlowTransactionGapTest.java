@@ -8,6 +8,7 @@ import io.gridledger.ledger.value.Money;
 import io.gridledger.ledger.value.Percentage;
 import io.gridledger.ledger.value.TariffId;
 import io.gridledger.projections.balance.BalanceQueries;
+import io.gridledger.testsupport.TestClock;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * AxonFramework #4829: the JDBC engine gives up on a missing global index after {@code gapTimeout};
@@ -60,9 +61,9 @@ class SlowTransactionGapTest {
         CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
             eventStore.publish(new GenericDomainEventMessage<>("MeterAccount", "gap-slow", 0, opened("gap-slow")));
             appended.countDown();
-            await(laterEventsCommitted);
+            waitFor(laterEventsCommitted);
         }));
-        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(appended.await(60, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 5; i++) {
             assertThat(api.post("/api/v1/meters", """
                     {"meterId":"gap-fast-%d","customerId":"c","tariffId":"gap-tou","timezone":"Europe/Amsterdam"}"""
@@ -70,23 +71,16 @@ class SlowTransactionGapTest {
         }
         assertThat(balances.findBalance("gap-slow")).as("not committed yet").isEmpty();
         laterEventsCommitted.countDown();
-        slow.get(30, TimeUnit.SECONDS);
+        slow.get(60, TimeUnit.SECONDS);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (balances.findBalance("gap-slow").isEmpty() && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(100));
-        }
-        assertThat(balances.findBalance("gap-slow")).as("the late-committed event reached the read model").isPresent();
+        await("the late-committed event reached the read model").until(() -> balances.findBalance("gap-slow").isPresent());
 
         long slowIndex = jdbc.queryForObject(
                 "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = 'gap-slow'", Long.class);
         long fastIndex = jdbc.queryForObject(
                 "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier LIKE 'gap-fast-%'", Long.class);
         assertThat(slowIndex).as("the slow event holds the lower index").isLessThan(fastIndex);
-        while (chainLinks(slowIndex) == 0 && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(100));
-        }
-        assertThat(chainLinks(slowIndex)).as("the late-committed event is in the settlement hash chain").isEqualTo(1);
+        await("the late-committed event is in the settlement hash chain").until(() -> chainLinks(slowIndex) == 1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement_meter WHERE meter_id = 'gap-slow'", Long.class))
                 .as("its account is known to settlement").isEqualTo(1);
     }
@@ -105,20 +99,12 @@ class SlowTransactionGapTest {
         Money zero = Money.of("0", "EUR");
         return new MeterAccountOpened(new MeterId(meterId), new CustomerId("c"), new TariffId("gap-tou"),
                 ZoneId.of("Europe/Amsterdam"), zero.currency(), zero, zero, false, zero, Percentage.zero(), false,
-                FriendlyCreditCalendar.standard(), Instant.now(), null);
+                FriendlyCreditCalendar.standard(), TestClock.now(), null);
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void waitFor(CountDownLatch latch) {
         try {
-            latch.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
+            latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

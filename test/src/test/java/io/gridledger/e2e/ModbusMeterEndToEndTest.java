@@ -9,9 +9,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An Eastron SDM630 behind a Modbus TCP gateway (j2mod slave) with a supply contactor on coil 0:
@@ -43,21 +43,21 @@ class ModbusMeterEndToEndTest {
                     .formatted(sdm630.port()));
             assertThat(registered.status()).as(registered.json().toString()).isEqualTo(201);
 
-            await("the first poll is the baseline", () -> http.get("/api/v1/meters/" + meter).json()
+            await("the first poll is the baseline").until(() -> http.get("/api/v1/meters/" + meter).json()
                     .at("/lastRegisters/activeImportWh").asLong() == 1_000);
             sdm630.set("activeImportWh", BigDecimal.valueOf(3_000));
-            await("2 kWh charged at 0.30", () -> "0.4000".equals(http.get("/api/v1/meters/" + meter)
+            await("2 kWh charged at 0.30").until(() -> "0.4000".equals(http.get("/api/v1/meters/" + meter)
                     .text("/balance/amount")));
             sdm630.set("activeImportWh", BigDecimal.valueOf(5_000));
-            await("credit ran out and the contactor opened", () -> !sdm630.contactorClosed());
-            await("the read-back reached the ledger", () -> "DISCONNECTED".equals(
+            await("credit ran out and the contactor opened").until(() -> !sdm630.contactorClosed());
+            await("the read-back reached the ledger").until(() -> "DISCONNECTED".equals(
                     http.get("/api/v1/meters/" + meter).text("/supply")));
             assertThat(http.get("/api/v1/meters/" + meter).text("/balance/amount")).isEqualTo("-0.2000");
             assertThat(http.post("/api/v1/meters/" + meter + "/top-ups",
                     "{\"paymentId\":\"mb-2\",\"amount\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}}").status())
                     .isEqualTo(201);
-            await("the contactor closed again", sdm630::contactorClosed);
-            await("the ledger has the reconnection", () -> "CONNECTED".equals(
+            await("the contactor closed again").until(sdm630::contactorClosed);
+            await("the ledger has the reconnection").until(() -> "CONNECTED".equals(
                     http.get("/api/v1/meters/" + meter).text("/supply")));
             Http.Response status = http.get("/api/v1/devices/" + meter);
             assertThat(status.text("/protocol")).isEqualTo("MODBUS");
@@ -65,7 +65,7 @@ class ModbusMeterEndToEndTest {
             assertThat(status.text("/modbus/model")).isEqualTo("SDM630");
         }
 
-        await("offline after three missed polls", () -> !http.get("/api/v1/devices/" + meter).json().path("online")
+        await("offline after three missed polls").until(() -> !http.get("/api/v1/devices/" + meter).json().path("online")
                 .asBoolean(true));
         Http.Response offline = http.get("/api/v1/devices/" + meter);
         assertThat(offline.json().path("communicationErrors").asLong()).isGreaterThanOrEqualTo(3);
@@ -95,11 +95,4 @@ class ModbusMeterEndToEndTest {
         assertThat(http.get("/api/v1/devices/" + meter).status()).as("not registered, never heard").isEqualTo(404);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 }

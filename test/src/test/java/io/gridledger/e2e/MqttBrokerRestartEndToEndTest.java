@@ -5,11 +5,14 @@ import io.gridledger.adapter.mqtt.MqttTopics;
 import io.gridledger.adapter.simulation.MqttMeterDevice;
 import io.gridledger.api.GridLedgerApplication;
 import io.gridledger.ledger.account.RegisterReading;
+import io.gridledger.testsupport.AccountViews;
+import io.gridledger.testsupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,7 +22,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The broker restarts while a meter keeps reporting: a private Mosquitto (persistent, on a port of
@@ -54,6 +56,8 @@ class MqttBrokerRestartEndToEndTest {
     DeviceKeys keys;
     @Autowired
     MqttTopics topics;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterAll
     static void stopBroker() {
@@ -70,13 +74,13 @@ class MqttBrokerRestartEndToEndTest {
                 .isEqualTo(201);
         assertThat(http.post("/api/v1/meters/" + meter + "/top-ups",
                 "{\"paymentId\":\"rs-1\",\"amount\":{\"amount\":\"50.00\",\"currency\":\"EUR\"}}").status()).isEqualTo(201);
-        Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+        Instant base = TestClock.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
 
         try (MqttMeterDevice device = new MqttMeterDevice(meter, keys.keyOf(meter), topics, "127.0.0.1", BROKER_PORT,
-                Clock.systemUTC()).connect()) {
+                TestClock.clock()).connect()) {
             device.deliver(List.of(reading(base, 0, 0)));
             device.deliver(List.of(reading(base, 1, 1_000)));
-            await("charged before the restart", () -> "49.7000".equals(balance(http, meter)));
+            await("charged before the restart").until(() -> "49.7000".equals(balance(http, meter)));
 
             broker.destroy();
             broker.waitFor();
@@ -84,16 +88,18 @@ class MqttBrokerRestartEndToEndTest {
             for (int q = 2; q <= 5; q++) {
                 whileAway.add(device.deliverWhenConnected(List.of(reading(base, q, 1_000L * q))));
             }
-            Thread.sleep(1_000);
+            assertThat(whileAway).as("queued by the device while the broker is down").noneMatch(CompletableFuture::isDone);
             assertThat(balance(http, meter)).as("nothing arrives while the broker is down").isEqualTo("49.7000");
 
             broker = startBroker();
             for (CompletableFuture<?> f : whileAway) {
                 f.get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
-            await("every delivery charged once: 5 kWh × 0.30", () -> "48.5000".equals(balance(http, meter)));
-            Thread.sleep(1_000);
-            assertThat(balance(http, meter)).isEqualTo("48.5000");
+            await("every delivery charged once: 5 kWh × 0.30").until(() -> "48.5000".equals(balance(http, meter)));
+            await("the head-end forwarded everything it received and the views have every event").until(() ->
+                    jdbc.queryForObject("SELECT count(*) FROM adapter_inbox WHERE meter_id = ? AND delivered_at IS NULL",
+                            Long.class, meter) == 0 && AccountViews.caughtUp(jdbc.getDataSource(), meter));
+            assertThat(balance(http, meter)).as("a message the broker delivered twice is charged once").isEqualTo("48.5000");
             assertThat(http.get("/api/v1/meters/" + meter).json().at("/lastRegisters/activeImportWh").asLong())
                     .isEqualTo(5_000L);
         }
@@ -107,13 +113,6 @@ class MqttBrokerRestartEndToEndTest {
         return http.get("/api/v1/meters/" + meter).text("/balance/amount");
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 
     private static Path createDir() {
         try {
@@ -142,20 +141,15 @@ class MqttBrokerRestartEndToEndTest {
                     + "persistence_location " + DIR + "/\nmax_queued_messages 100000\nlog_dest none\n");
             Process p = new ProcessBuilder("mosquitto", "-c", conf.toString()).redirectErrorStream(true)
                     .redirectOutput(DIR.resolve("mosquitto.log").toFile()).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (Socket ignored = new Socket("127.0.0.1", BROKER_PORT)) {
-                    return p;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            throw new IllegalStateException("mosquitto did not start on port " + BROKER_PORT);
+            // polled on this thread: the first start runs in the class's static initialiser, which
+            // another thread could not enter until it has finished
+            await("mosquitto listens on port " + BROKER_PORT).pollInSameThread().ignoreExceptions().until(() -> {
+                new Socket("127.0.0.1", BROKER_PORT).close();
+                return true;
+            });
+            return p;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start mosquitto (is it installed?): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -10,6 +10,8 @@ import io.gridledger.ledger.account.MeterEvent;
 import io.gridledger.ledger.account.MeterEventType;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.SupplyState;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,15 +22,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A prepaid meter on MQTT, through the real Mosquitto broker: it reports signed deliveries, the
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the meter opens; a top-up closes it again. The meter's confirmations come back over MQTT.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TimeSensitive
 class MqttMeterEndToEndTest {
 
     static final String FLAT_TARIFF = PrepaidJourneyEndToEndTest.FLAT_TARIFF;
@@ -60,13 +62,13 @@ class MqttMeterEndToEndTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        base = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+        base = TestClock.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
         assertThat(http.put("/api/v1/tariffs/e2e-flat", FLAT_TARIFF).status()).isIn(200, 201);
         String meter = "mqtt-" + UUID.randomUUID().toString().substring(0, 12);
         assertThat(http.post("/api/v1/meters", "{\"meterId\":\"" + meter + "\",\"customerId\":\"c-" + meter
                 + "\",\"tariffId\":\"e2e-flat\",\"timezone\":\"Europe/Amsterdam\",\"friendlyCredit\":{\"weekly\":[]},"
                 + "\"lowCreditThreshold\":{\"amount\":\"5\",\"currency\":\"EUR\"}}").status()).isEqualTo(201);
-        device = new MqttMeterDevice(meter, keys.keyOf(meter), topics, brokerHost, brokerPort, Clock.systemUTC())
+        device = new MqttMeterDevice(meter, keys.keyOf(meter), topics, brokerHost, brokerPort, TestClock.clock())
                 .connect();
     }
 
@@ -81,25 +83,25 @@ class MqttMeterEndToEndTest {
         assertThat(topUp(meter, "mqtt-pay-1", "10.00")).isEqualTo(201);
 
         device.deliver(List.of(reading(0, 0), reading(1, 20_000)));         // 20 kWh × 0.30 = 6.0000
-        await("the delivery reached the ledger", () -> "4.0000".equals(balance(meter)));
+        await("the delivery reached the ledger").until(() -> "4.0000".equals(balance(meter)));
 
         MqttMeterDevice.Sent second = device.deliver(List.of(reading(2, 25_000)));  // 5 kWh = 1.5000
-        await("the second delivery", () -> "2.5000".equals(balance(meter)));
+        await("the second delivery").until(() -> "2.5000".equals(balance(meter)));
         device.replay(second);
         device.publishForged("{\"readings\":[{\"at\":\"2030-01-01T00:00:00Z\",\"activeImportWh\":99000}]}"
                 .getBytes(StandardCharsets.UTF_8));
-        await("the replay and the forgery were refused", () -> refused("replayed") >= 1 && refused("unauthenticated") >= 1);
+        await("the replay and the forgery were refused").until(() -> refused("replayed") >= 1 && refused("unauthenticated") >= 1);
         assertThat(balance(meter)).as("nothing charged twice or forged").isEqualTo("2.5000");
 
         device.deliver(List.of(reading(3, 40_000)));                           // 15 kWh = 4.5000 → −2.0000
-        await("the relay on the meter opened", () -> device.relay() == SupplyState.DISCONNECTED);
-        await("the ledger has the meter's confirmation", () -> "DISCONNECTED".equals(
+        await("the relay on the meter opened").until(() -> device.relay() == SupplyState.DISCONNECTED);
+        await("the ledger has the meter's confirmation").until(() -> "DISCONNECTED".equals(
                 http.get("/api/v1/meters/" + meter).text("/supply")));
         assertThat(balance(meter)).isEqualTo("-2.0000");
 
         assertThat(topUp(meter, "mqtt-pay-2", "5.00")).isEqualTo(201);
-        await("the relay on the meter closed", () -> device.relay() == SupplyState.CONNECTED);
-        await("the ledger has the reconnection", () -> "CONNECTED".equals(
+        await("the relay on the meter closed").until(() -> device.relay() == SupplyState.CONNECTED);
+        await("the ledger has the reconnection").until(() -> "CONNECTED".equals(
                 http.get("/api/v1/meters/" + meter).text("/supply")));
         assertThat(device.commandsRefused()).as("every command the meter got verified with its key").isZero();
     }
@@ -109,29 +111,29 @@ class MqttMeterEndToEndTest {
         String meter = device.meterId();
         assertThat(topUp(meter, "mqtt-pay-p1", "10.00")).isEqualTo(201);
         device.deliverTelegram(P1TelegramSource.telegram("E0012345", base, 1_000_000L, 500_000L, 0L, 800));
-        await("the first telegram is the baseline", () -> http.get("/api/v1/meters/" + meter)
+        await("the first telegram is the baseline").until(() -> http.get("/api/v1/meters/" + meter)
                 .json().at("/lastRegisters/activeImportWh").asLong() == 1_500_000L);
         device.deliverTelegram(P1TelegramSource.telegram("E0012345", base.plus(Duration.ofMinutes(15)), 1_001_000L,
                 500_500L, 0L, 800));
-        await("1.5 kWh charged at 0.30", () -> "9.5500".equals(balance(meter)));
+        await("1.5 kWh charged at 0.30").until(() -> "9.5500".equals(balance(meter)));
 
         String next = P1TelegramSource.telegram("E0012345", base.plus(Duration.ofMinutes(30)), 1_002_000L, 500_500L,
                 0L, 800);
         device.deliverTelegram(next.replace("1-0:1.8.1(001002.000", "1-0:1.8.1(001092.000"));
-        await("the damaged telegram was refused", () -> refused("malformed") >= 1);
+        await("the damaged telegram was refused").until(() -> refused("malformed") >= 1);
         assertThat(balance(meter)).isEqualTo("9.5500");
     }
 
     @Test
     void tamperAndQualityEventsAreRecordedOnceForTheftAnalysis() {
         String meter = device.meterId();
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant at = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
         List<MeterEvent> log = List.of(new MeterEvent(MeterEventType.COVER_OPENED, at, null),
                 new MeterEvent(MeterEventType.VOLTAGE_SAG, at.plusSeconds(5), "L1 181 V 300 ms"));
         device.reportEvents(log);
         device.reportEvents(List.of(log.get(1), new MeterEvent(MeterEventType.STRONG_MAGNETIC_FIELD, at.plusSeconds(9),
                 null)));
-        await("three distinct events recorded", () -> http.get("/api/v1/devices/" + meter + "/events").json()
+        await("three distinct events recorded").until(() -> http.get("/api/v1/devices/" + meter + "/events").json()
                 .path("events").size() == 3);
         Http.Response tamper = http.get("/api/v1/devices/" + meter + "/events?tamper=true");
         assertThat(tamper.json().path("events")).extracting(e -> e.path("type").asText())
@@ -148,7 +150,7 @@ class MqttMeterEndToEndTest {
         byte[] first = DataNotifications.frame(title, 500, List.of(reading(0, 100_000), reading(1, 101_000)),
                 k.encryption(), k.authentication());
         device.pushDlmsFrame(first);
-        await("1 kWh charged at 0.30", () -> "9.7000".equals(balance(meter)));
+        await("1 kWh charged at 0.30").until(() -> "9.7000".equals(balance(meter)));
 
         double replayedBefore = refused("replayed");
         double forgedBefore = refused("unauthenticated");
@@ -157,11 +159,11 @@ class MqttMeterEndToEndTest {
         otherKey[0] ^= 1;
         device.pushDlmsFrame(DataNotifications.frame(title, 501, List.of(reading(2, 150_000)), otherKey,
                 k.authentication()));
-        await("the replay and the foreign frame were refused", () -> refused("replayed") > replayedBefore
+        await("the replay and the foreign frame were refused").until(() -> refused("replayed") > replayedBefore
                 && refused("unauthenticated") > forgedBefore);
         device.pushDlmsFrame(DataNotifications.frame(title, 502, List.of(reading(2, 102_000)), k.encryption(),
                 k.authentication()));
-        await("the next frame is charged", () -> "9.4000".equals(balance(meter)));
+        await("the next frame is charged").until(() -> "9.4000".equals(balance(meter)));
     }
 
     private double refused(String outcome) {
@@ -182,17 +184,5 @@ class MqttMeterEndToEndTest {
         return http.get("/api/v1/meters/" + meter).text("/balance/amount");
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 
 }

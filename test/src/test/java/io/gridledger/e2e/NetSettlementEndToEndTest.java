@@ -30,6 +30,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A prosumer (net metering, bank paid out at period close) and a commercial consumer (net billing,
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the application's clock moving along. The period is closed, statements come as JSON, CSV and PDF,
  * the settlement run is verified offline against the exported events, and a changed byte in the
  * export or the report is caught. The last hours of January arrive late: they revise the run (R2)
- * and land on February's statement, leaving January's untouched.
+ * and land on February's statement, leaving January's untouched. The month is fixed on purpose: the
+ * application runs on the test's own clock, which stands in that January whatever today's date is.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(NetSettlementEndToEndTest.TestClock.class)
@@ -186,9 +188,10 @@ class NetSettlementEndToEndTest {
         assertThat(verify(changedReport, export).verified()).as("one byte of the report changed").isFalse();
 
         // --- late data: January's last two hours arrive after the close ----------------------
+        // asOf reads the event store, whose events carry the wall-clock time they were stored at
         Instant beforeLateData = Instant.now();
         BigDecimal consumerBalanceBefore = amount(http.get("/api/v1/meters/" + consumer.id).json(), "/balance");
-        Thread.sleep(5);
+        await("the wall clock has moved past the instant asked about").until(() -> Instant.now().isAfter(beforeLateData));
         CLOCK.set(Instant.parse("2026-02-02T11:00:00Z"));
         for (Meter m : List.of(prosumer, consumer)) {
             Http.Response late = http.post("/api/v1/meters/" + m.id + "/readings",

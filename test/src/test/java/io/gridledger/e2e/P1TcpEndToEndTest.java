@@ -3,6 +3,8 @@ package io.gridledger.e2e;
 import io.gridledger.adapter.simulation.P1TcpDongle;
 import io.gridledger.adapter.simulation.P1TelegramSource;
 import io.gridledger.api.GridLedgerApplication;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +16,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A prosumer's P1 port streamed over TCP by a dongle: the head-end keeps a socket open, samples the
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gridledger.adapter.p1.sample-interval=1s")
+@TimeSensitive
 class P1TcpEndToEndTest {
 
     @LocalServerPort
@@ -43,15 +46,15 @@ class P1TcpEndToEndTest {
                 "{\"paymentId\":\"p1-1\",\"amount\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}}").status()).isEqualTo(201);
 
         AtomicLong importWh = new AtomicLong(2_000_000L);
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant start = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
         try (P1TcpDongle dongle = new P1TcpDongle(() -> P1TelegramSource.telegram("E0099", later(start),
                 importWh.get(), 0L, 0L, 500), Duration.ofMillis(200))) {
             assertThat(http.put("/api/v1/devices/" + meter + "/p1",
                     "{\"host\":\"127.0.0.1\",\"port\":%d}".formatted(dongle.port())).status()).isEqualTo(201);
-            await("the first telegram is the baseline", () -> http.get("/api/v1/meters/" + meter).json()
+            await("the first telegram is the baseline").until(() -> http.get("/api/v1/meters/" + meter).json()
                     .at("/lastRegisters/activeImportWh").asLong() == 2_000_000L);
             importWh.addAndGet(1_000L);
-            await("1 kWh charged at 0.30", () -> "9.7000".equals(http.get("/api/v1/meters/" + meter)
+            await("1 kWh charged at 0.30").until(() -> "9.7000".equals(http.get("/api/v1/meters/" + meter)
                     .text("/balance/amount")));
             assertThat(http.get("/api/v1/devices/" + meter).text("/protocol")).isEqualTo("P1");
 
@@ -59,14 +62,14 @@ class P1TcpEndToEndTest {
             dongle.sending(() -> P1TelegramSource.telegram("E0099", later(start), importWh.get(), 0L, 0L, 500)
                     .replace("1-0:1.8.2(", "1-0:1.8.2(9"));
             importWh.addAndGet(50_000L);
-            await("damaged telegrams refused", () -> malformed() > malformed);
+            await("damaged telegrams refused").until(() -> malformed() > malformed);
             assertThat(http.get("/api/v1/meters/" + meter).text("/balance/amount")).isEqualTo("9.7000");
         }
     }
 
     /** Telegram time: now, but never before the account opened. */
     private static Instant later(Instant start) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
         return now.isAfter(start) ? now : start.plusSeconds(1);
     }
 
@@ -75,11 +78,4 @@ class P1TcpEndToEndTest {
                 .stream().mapToDouble(c -> c.count()).sum();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 }

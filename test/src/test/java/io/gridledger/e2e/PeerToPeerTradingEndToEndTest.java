@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -29,13 +30,16 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two prosumers and three consumers trade in one community through a summer day (1 July 2026,
  * Amsterdam) on generated PV and load curves, with the application's clock moving along. Standing
  * orders become orders before every gate, every interval is cleared at its gate and settled once
  * the quarter-hour readings are in; the test recomputes delivery, money and certificates from the
- * generated curves and the cleared trades, and checks balances, statements and the registry.
+ * generated curves and the cleared trades, and checks balances, statements and the registry. The
+ * day is fixed on purpose: the application runs on the test's own clock, which stands on that day
+ * whatever today's date is, and the expected figures follow from its curves.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gridledger.market.interval=1h", "gridledger.credit-review.interval=1h",
@@ -153,14 +157,11 @@ class PeerToPeerTradingEndToEndTest {
         }
         // the last readings reach the read model a moment later: settle what is left
         Instant end = DAY.plusDays(1).toInstant();
-        long deadline = System.currentTimeMillis() + 30_000;
-        List<JsonNode> intervals;
-        do {
+        List<JsonNode> intervals = await("no interval left cleared but unsettled").until(() -> {
             scheduler.settleEndedIntervals(CLOCK.instant());
             scheduler.bookSettledTrades(CLOCK.instant());
-            intervals = intervalsOfTheDay(http, community);
-        } while (intervals.stream().anyMatch(i -> i.at("/status").asText().equals("CLEARED"))
-                && System.currentTimeMillis() < deadline);
+            return intervalsOfTheDay(http, community);
+        }, found -> found.stream().noneMatch(i -> i.at("/status").asText().equals("CLEARED")));
         assertThat(intervals).as("every interval with orders was cleared and settled")
                 .allSatisfy(i -> assertThat(i.at("/status").asText()).isEqualTo("SETTLED"));
         assertThat(intervals.size()).as("the sun made intervals with offers").isGreaterThan(30);
@@ -350,37 +351,14 @@ class PeerToPeerTradingEndToEndTest {
 
     /** The balance view follows the booked trades a moment later (its own processor): wait until it shows them. */
     private static BigDecimal awaitBalance(Http http, Meter m, BigDecimal expected) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        BigDecimal balance;
-        do {
-            balance = new BigDecimal(http.get("/api/v1/meters/" + m.id).json().at("/balance/amount").asText());
-            if (balance.compareTo(expected) == 0) {
-                return balance;
-            }
-            sleep();
-        } while (System.currentTimeMillis() < deadline);
-        return balance;
+        return await("balance of " + m.id).until(() -> new BigDecimal(http.get("/api/v1/meters/" + m.id).json()
+                .at("/balance/amount").asText()), balance -> balance.compareTo(expected) == 0);
     }
 
     /** The July statement once it shows every trade of the meter. */
     private static JsonNode awaitStatement(Http http, Meter m, long bought, long sold) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonNode s;
-        do {
-            s = http.get("/api/v1/meters/" + m.id + "/statements/2026-07").json();
-            if (s.at("/energy/boughtWh").asLong() == bought && s.at("/energy/soldWh").asLong() == sold) {
-                return s;
-            }
-            sleep();
-        } while (System.currentTimeMillis() < deadline);
-        return s;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return await("statement of " + m.id).until(() -> http.get("/api/v1/meters/" + m.id + "/statements/"
+                + YearMonth.from(DAY)).json(), s -> s.at("/energy/boughtWh").asLong() == bought
+                && s.at("/energy/soldWh").asLong() == sold);
     }
 }

@@ -2,6 +2,8 @@ package io.gridledger.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridledger.api.GridLedgerApplication;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the day the test runs.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TimeSensitive
 class PrepaidJourneyEndToEndTest {
 
     static final String FLAT_TARIFF = """
@@ -45,7 +48,7 @@ class PrepaidJourneyEndToEndTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        base = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+        base = TestClock.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
         assertThat(http.put("/api/v1/tariffs/e2e-flat", FLAT_TARIFF).status()).isIn(200, 201);
         assertThat(http.put("/api/v1/tariffs/e2e-blocks", BLOCK_TARIFF).status()).isIn(200, 201);
     }
@@ -269,7 +272,7 @@ class PrepaidJourneyEndToEndTest {
 
     private void confirm(String meter, String state) {
         assertThat(http.post("/api/v1/meters/" + meter + "/supply-confirmations",
-                "{\"state\":\"" + state + "\",\"at\":\"" + Instant.now() + "\"}").status()).isEqualTo(200);
+                "{\"state\":\"" + state + "\",\"at\":\"" + TestClock.now() + "\"}").status()).isEqualTo(200);
     }
 
     private Http.Response balance(String meter) {

@@ -7,6 +7,7 @@ import io.gridledger.api.GridLedgerApplication;
 import io.gridledger.headend.HeadEndApplication;
 import io.gridledger.ledger.account.RegisterReading;
 import io.gridledger.ledger.account.SupplyState;
+import io.gridledger.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,15 +17,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The head-end as its own process (same jar, profile head-end, its own database) in front of the
@@ -78,23 +78,23 @@ class RemoteHeadEndEndToEndTest {
         MqttTopics topics = headEnd.getBean(MqttTopics.class);
         String host = headEnd.getEnvironment().getProperty("gridledger.adapter.mqtt.host");
         int brokerPort = Integer.parseInt(headEnd.getEnvironment().getProperty("gridledger.adapter.mqtt.port"));
-        Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
+        Instant base = TestClock.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(2));
         try (MqttMeterDevice device = new MqttMeterDevice(meter, keys.keyOf(meter), topics, host, brokerPort,
-                Clock.systemUTC()).connect()) {
+                TestClock.clock()).connect()) {
             device.deliver(List.of(RegisterReading.of(base, 0L, 0L),
                     RegisterReading.of(base.plus(Duration.ofMinutes(15)), 2_000L, 0L)));
-            await("2 kWh charged through the head-end", () -> "0.4000".equals(balance(http, meter)));
+            await("2 kWh charged through the head-end").until(() -> "0.4000".equals(balance(http, meter)));
 
             device.deliver(List.of(RegisterReading.of(base.plus(Duration.ofMinutes(30)), 4_000L, 0L)));
-            await("the relay on the meter opened", () -> device.relay() == SupplyState.DISCONNECTED);
-            await("the confirmation reached the ledger", () -> "DISCONNECTED".equals(
+            await("the relay on the meter opened").until(() -> device.relay() == SupplyState.DISCONNECTED);
+            await("the confirmation reached the ledger").until(() -> "DISCONNECTED".equals(
                     http.get("/api/v1/meters/" + meter).text("/supply")));
 
             assertThat(http.post("/api/v1/meters/" + meter + "/top-ups",
                     "{\"paymentId\":\"rh-2\",\"amount\":{\"amount\":\"5.00\",\"currency\":\"EUR\"}}").status())
                     .isEqualTo(201);
-            await("the relay closed again", () -> device.relay() == SupplyState.CONNECTED);
-            await("the ledger has the reconnection", () -> "CONNECTED".equals(
+            await("the relay closed again").until(() -> device.relay() == SupplyState.CONNECTED);
+            await("the ledger has the reconnection").until(() -> "CONNECTED".equals(
                     http.get("/api/v1/meters/" + meter).text("/supply")));
             assertThat(balance(http, meter)).isEqualTo("4.8000");
         }
@@ -104,11 +104,4 @@ class RemoteHeadEndEndToEndTest {
         return http.get("/api/v1/meters/" + meter).text("/balance/amount");
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 }

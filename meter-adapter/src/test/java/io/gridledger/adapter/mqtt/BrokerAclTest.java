@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -58,15 +59,10 @@ class BrokerAclTest {
                 + "\nacl_file " + acl + "\nlistener " + port + " 127.0.0.1\nlog_dest none\n");
         broker = new ProcessBuilder("mosquitto", "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                assertThat(System.nanoTime()).as("mosquitto started").isLessThan(deadline);
-                Thread.sleep(50);
-            }
-        }
+        await("mosquitto listens on port " + port).atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            new Socket("127.0.0.1", port).close();
+            return true;
+        });
     }
 
     @AfterAll

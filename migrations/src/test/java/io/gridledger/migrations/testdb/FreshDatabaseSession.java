@@ -4,9 +4,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -71,6 +71,12 @@ public class FreshDatabaseSession implements LauncherSessionListener {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /*
+     * Runs inside a JVM shutdown hook, where shutdown hooks start in no defined order: polls briefly
+     * (20 ms steps, 1 s at most) for Spring's hook thread to appear, then joins it. A plain sleep is
+     * justified here: there is no condition to wait on but the appearance of another thread, and no
+     * test assertion depends on it (the database is dropped either way).
+     */
     private static void awaitSpringShutdown() {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(1).toNanos();
         while (System.nanoTime() < deadline) {
@@ -94,7 +100,12 @@ public class FreshDatabaseSession implements LauncherSessionListener {
     }
 
     private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(server() + "postgres", user(), password());
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user());
+        credentials.setProperty("password", password());
+        // the driver itself, not DriverManager: a surefire run that selects no test may open the
+        // session on a class loader DriverManager does not accept the driver from
+        try (Connection c = new org.postgresql.Driver().connect(server() + "postgres", credentials);
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

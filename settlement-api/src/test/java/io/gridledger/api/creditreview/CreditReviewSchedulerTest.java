@@ -2,6 +2,9 @@ package io.gridledger.api.creditreview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridledger.api.ApiClient;
+import io.gridledger.testsupport.AccountViews;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,12 +12,15 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,12 +32,15 @@ import static org.awaitility.Awaitility.await;
 // Its clock runs ahead: closed afterwards, so its scheduler cannot age other test classes' accounts
 // in the database they share.
 @org.springframework.test.annotation.DirtiesContext
+@TimeSensitive
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gridledger.credit-review.interval=1h")
 class CreditReviewSchedulerTest {
 
-    /** Tuesday 2027-03-02 10:00 in Amsterdam (UTC+1). */
-    static final Instant START = Instant.parse("2027-03-02T09:00:00Z");
+    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /** A Tuesday 10:00 in Amsterdam ahead of today; the test lives until Friday, before the next Sunday's clock change. */
+    static final ZonedDateTime TUESDAY = TestClock.next(DayOfWeek.TUESDAY, 10, AMSTERDAM);
+    static final Instant START = TUESDAY.toInstant();
 
     static final class MovableClock extends Clock {
         private volatile Instant now = START;
@@ -54,6 +63,10 @@ class CreditReviewSchedulerTest {
         void advance(Duration d) {
             now = now.plus(d);
         }
+
+        void set(ZonedDateTime at) {
+            now = at.toInstant();
+        }
     }
 
     @TestConfiguration
@@ -71,9 +84,11 @@ class CreditReviewSchedulerTest {
     MovableClock clock;
     @Autowired
     CreditReviewScheduler scheduler;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
-    void standingChargesFollowLocalDaysAndAnEndedFriendlyPeriodLeadsToDisconnection() throws Exception {
+    void standingChargesFollowLocalDaysAndAnEndedFriendlyPeriodLeadsToDisconnection() {
         ApiClient api = new ApiClient(rest);
         api.put("/api/v1/tariffs/review-tou", ApiClient.TOU_TARIFF);
         assertThat(api.post("/api/v1/meters", """
@@ -84,23 +99,27 @@ class CreditReviewSchedulerTest {
                 "{\"paymentId\":\"p1\",\"amount\":{\"amount\":\"0.5000\",\"currency\":\"EUR\"}}");
 
         scheduler.reviewDueAccounts();
+        awaitViewCaughtUp();
         assertThat(balance(api).at("/balance/amount").asText()).as("opening day is not charged").isEqualTo("0.5000");
 
         // Wednesday 00:30 local: the day's standing charge exhausts the credit inside a friendly period
-        clock.advance(Duration.ofHours(14).plusMinutes(30));
+        ZonedDateTime wednesday = TUESDAY.plusDays(1).withHour(0);
+        clock.set(wednesday.withMinute(30));
         scheduler.reviewDueAccounts();
         await().untilAsserted(() -> assertThat(balance(api).at("/balance/amount").asText()).isEqualTo("0.0500"));
-        clock.advance(Duration.ofHours(1));
+        clock.set(wednesday.withHour(1).withMinute(30));
         api.post("/api/v1/meters/review-1/readings", """
-                {"readings":[{"at":"2027-03-02T23:00:00Z","activeImportWh":1000},
-                             {"at":"2027-03-02T23:30:00Z","activeImportWh":2000}]}""");
+                {"readings":[{"at":"%s","activeImportWh":1000},
+                             {"at":"%s","activeImportWh":2000}]}""".formatted(wednesday.toInstant(),
+                wednesday.withMinute(30).toInstant()));
         JsonNode deferred = balance(api);
         assertThat(deferred.at("/creditState").asText()).isEqualTo("EXHAUSTED");
         assertThat(deferred.at("/pendingRelayCommand").isNull()).isTrue();
         assertThat(deferred.at("/disconnectionDeferred/reason").asText()).isEqualTo("FRIENDLY_PERIOD");
-        assertThat(deferred.at("/disconnectionDeferred/reviewAt").asText()).isEqualTo("2027-03-03T11:00:00Z");
+        assertThat(deferred.at("/disconnectionDeferred/reviewAt").asText())
+                .as("the friendly period ends at noon").isEqualTo(wednesday.withHour(12).toInstant().toString());
 
-        clock.advance(Duration.ofHours(11));
+        clock.set(wednesday.withHour(12).withMinute(30));
         scheduler.reviewDueAccounts();
         await().untilAsserted(() -> assertThat(balance(api).at("/pendingRelayCommand").asText()).isEqualTo("DISCONNECT"));
 
@@ -110,8 +129,15 @@ class CreditReviewSchedulerTest {
         await().until(() -> balance(api).at("/pendingRelayCommand").isNull());
         scheduler.reviewDueAccounts();
         await().untilAsserted(() -> assertThat(standingCharges(api)).isEqualTo(3));
-        Thread.sleep(1000);
+        scheduler.reviewDueAccounts();
+        awaitViewCaughtUp();
         assertThat(standingCharges(api)).as("each local day charged once").isEqualTo(3);
+    }
+
+    /** Before asserting that nothing more was charged: the balance view has every event of the account. */
+    private void awaitViewCaughtUp() {
+        await("the balance view has every event of the account")
+                .until(() -> AccountViews.caughtUp(jdbc.getDataSource(), "review-1"));
     }
 
     private static long standingCharges(ApiClient api) {

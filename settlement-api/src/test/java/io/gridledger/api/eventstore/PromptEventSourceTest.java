@@ -5,6 +5,7 @@ import io.gridledger.ledger.tariff.ImportPricing;
 import io.gridledger.ledger.tariff.PriceBlock;
 import io.gridledger.ledger.tariff.TariffDefinition;
 import io.gridledger.ledger.value.TariffId;
+import io.gridledger.testsupport.TestClock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -40,7 +41,7 @@ class PromptEventSourceTest {
             commands.sendAndWait(new DefineTariffVersion(new TariffId("prompt-1"), new TariffDefinition(
                     Currency.getInstance("EUR"), ZoneId.of("Europe/Amsterdam"), Instant.parse("2026-01-01T00:00:00Z"),
                     BigDecimal.ZERO, BigDecimal.TEN, ImportPricing.blocks(List.of(new PriceBlock(null, BigDecimal.ONE))),
-                    BigDecimal.ZERO), Instant.now()));
+                    BigDecimal.ZERO), TestClock.now()));
 
             assertThat(signalled.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();

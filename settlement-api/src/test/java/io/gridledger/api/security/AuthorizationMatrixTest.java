@@ -4,6 +4,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.gridledger.api.ApiClient;
 import io.gridledger.api.GridLedgerApplication;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gridledger.credit-review.interval=1h", "gridledger.settlement.schedule-interval=1h",
                 "gridledger.reconciliation.interval=1h"})
+@TimeSensitive
 class AuthorizationMatrixTest {
 
     /** What an endpoint's path names, and so what "own" means for it. */
@@ -134,7 +137,7 @@ class AuthorizationMatrixTest {
             Scope.TARIFF, List.of(new Target("mx-tariff-north", NORTH, null), new Target("mx-tariff-south", SOUTH, null)),
             Scope.CUSTOMER, List.of(new Target("mx-cust-1", NORTH, "mx-cust-1"), new Target("mx-cust-2", NORTH, "mx-cust-2"),
                     new Target("mx-cust-3", SOUTH, "mx-cust-3")),
-            Scope.SETTLEMENT, List.of(new Target(YearMonth.now(ZoneOffset.UTC).toString(), NORTH, null)),
+            Scope.SETTLEMENT, List.of(new Target(YearMonth.from(TestClock.now().atZone(ZoneOffset.UTC)).toString(), NORTH, null)),
             Scope.NONE, List.of(new Target(null, null, null)),
             Scope.SIGNED, List.of(new Target(null, null, null)));
 
@@ -235,7 +238,7 @@ class AuthorizationMatrixTest {
                 .replace("{tariffId}", String.valueOf(target.id()))
                 .replace("{customerId}", String.valueOf(target.id()))
                 .replace("{period}", target.id() == null ? "2026-01" : target.id().startsWith("mx-")
-                        ? YearMonth.now(ZoneOffset.UTC).toString() : target.id())
+                        ? YearMonth.from(TestClock.now().atZone(ZoneOffset.UTC)).toString() : target.id())
                 .replace("{run}", "R1");
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridledger.api.ApiClient;
 import io.gridledger.api.GridLedgerApplication;
 import io.gridledger.api.eventstore.EventStoreConfiguration;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
+@TimeSensitive
 class CustomerErasureTest {
 
     static final List<String> PERSONAL = List.of("Zoë Erasure-Probe", "17 Forgotten Lane, Utrecht", "+31 6 9876 5432",
@@ -58,7 +61,7 @@ class CustomerErasureTest {
         assertThat(api.post("/api/v1/meters/erasure-meter/top-ups",
                 "{\"paymentId\":\"erasure-pay\",\"amount\":{\"amount\":\"25.00\",\"currency\":\"EUR\"}}").status())
                 .isEqualTo(201);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant at = TestClock.now().truncatedTo(ChronoUnit.MINUTES);
         api.post("/api/v1/meters/erasure-meter/readings", """
                 {"readings":[{"at":"%s","activeImportWh":1000},{"at":"%s","activeImportWh":4000}]}"""
                 .formatted(at.minusSeconds(1800), at.minusSeconds(900)));

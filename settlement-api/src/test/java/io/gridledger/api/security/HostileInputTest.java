@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.gridledger.api.ApiClient;
 import io.gridledger.api.GridLedgerApplication;
 import io.gridledger.api.payment.WebhookSignature;
+import io.gridledger.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,12 +39,14 @@ import static io.gridledger.api.security.Role.PAYMENT_PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At least 1,000 generated hostile inputs per endpoint, sent by a caller who may call it on its own
+ * Generated hostile inputs for every endpoint, sent by a caller who may call it on its own
  * objects: hostile path and query values, every body field given a value wrong for its kind
  * (types, ranges, formats, injection strings, oversized text), required fields left out, malformed
  * or wrongly typed bodies, wrong content types, oversized bodies. Properties: never a 5xx, every
  * input refused with a 4xx, and a refused input changes nothing. The seed is printed and fixed, so
- * a failure can be replayed.
+ * a failure can be replayed. The suite ({@code ops/test.sh}) sends 200 inputs per endpoint to keep
+ * its time short; {@code ops/test-hostile-inputs.sh} sends the full 1,000 per endpoint
+ * ({@code -Dgridledger.test.hostile-inputs-per-endpoint=1000}).
  */
 @org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -54,11 +57,11 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "gridledger.security.rate-limit.per-meter-burst=100000"})
 class HostileInputTest {
 
-    static final int INPUTS_PER_ENDPOINT = 600;
+    static final int INPUTS_PER_ENDPOINT = Integer.getInteger("gridledger.test.hostile-inputs-per-endpoint", 200);
     static final long SEED = 20261128L;
     static final String NORTH = "gridledger-retailer";
     /** An interval whose gate is a day away: an order for it would be taken, were it valid. */
-    static final Instant NEXT_INTERVAL = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+    static final Instant NEXT_INTERVAL = TestClock.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
 
     /** What a value is, and so which values are certainly wrong for it. */
     enum Kind {
@@ -288,7 +291,7 @@ class HostileInputTest {
             case "meterId" -> "fz-meter";
             case "tariffId" -> "fz-tariff";
             case "customerId" -> "fz-cust";
-            case "period" -> YearMonth.now(ZoneOffset.UTC).toString();
+            case "period" -> YearMonth.from(TestClock.now().atZone(ZoneOffset.UTC)).toString();
             case "run" -> "R1";
             case "communityId" -> "fz-park";
             case "orderId" -> "fz-order";
@@ -299,8 +302,8 @@ class HostileInputTest {
 
     private List<Endpoint> endpoints(Callers.Subject operator, Callers.Subject device, Callers.Subject provider,
                                      Callers.Subject consumer) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        String hourAgo = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = TestClock.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String hourAgo = TestClock.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Kind> meter = Map.of("meterId", Kind.ID);
         Map<String, Kind> none = Map.of();
         Map<String, Kind> asOf = Map.of("asOf", Kind.INSTANT);
@@ -473,7 +476,7 @@ class HostileInputTest {
             return api.send(method, path, bearer, contentType, body);
         }
         return api.send(method, path, bearer, contentType, body, WebhookSignature.HEADER, WebhookSignature.sign(
-                webhookSecret.getBytes(StandardCharsets.UTF_8), Instant.now(), body == null ? new byte[0] : body));
+                webhookSecret.getBytes(StandardCharsets.UTF_8), TestClock.now(), body == null ? new byte[0] : body));
     }
 
     private static void set(JsonNode root, String pointer, JsonNode value) {

@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.gridledger.api.ApiClient;
 import io.gridledger.api.GridLedgerApplication;
+import io.gridledger.testsupport.TestClock;
+import io.gridledger.testsupport.TimeSensitive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are not reused; the gate closes the book. Every refusal is a problem+json naming the field.
  */
 @SpringBootTest(classes = GridLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TimeSensitive
 class MarketOrderApiTest {
 
     static final String NORTH = "gridledger-retailer";
@@ -76,7 +79,7 @@ class MarketOrderApiTest {
         problem(call(OPERATOR_SOUTH, "PUT", "/api/v1/market/communities/mk-park/members/mk-south-1", null), 403, null);
 
         // an order names its meter in the body: only the meter's customer or retailer may place it
-        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.HOURS);
+        Instant start = TestClock.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.HOURS);
         String annaSells = order("mk-o-1", "mk-anna-1", start, "SELL", 2_000, "0.12");
         problem(call(BEN, "POST", "/api/v1/market/orders", annaSells), 403, null);
         problem(call(OPERATOR_SOUTH, "POST", "/api/v1/market/orders", annaSells), 403, null);
@@ -91,7 +94,7 @@ class MarketOrderApiTest {
                 order("mk-o-3", "mk-ben-1", start.plus(Duration.ofMinutes(7)), "BUY", 1_500, "0.30")), 400,
                 "intervalStart");
         problem(call(BEN, "POST", "/api/v1/market/orders",
-                order("mk-o-4", "mk-ben-1", Instant.now().truncatedTo(ChronoUnit.HOURS), "BUY", 1_500, "0.30")), 409,
+                order("mk-o-4", "mk-ben-1", TestClock.now().truncatedTo(ChronoUnit.HOURS), "BUY", 1_500, "0.30")), 409,
                 "intervalStart");
         problem(call(BEN, "POST", "/api/v1/market/orders", order("mk-o-5", "mk-ben-1", start, "BUY", 0, "0.30")), 400,
                 "energyWh");
